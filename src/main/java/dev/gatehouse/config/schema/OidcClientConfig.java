@@ -1,0 +1,29 @@
+package dev.gatehouse.config.schema;
+
+import dev.gatehouse.crypto.PasswordDigest;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code identity_providers.oidc.clients[]}, with Authelia's defaults applied. */
+public record OidcClientConfig(
+    String clientId,
+    String clientName,
+    PasswordDigest clientSecret,
+    boolean publicClient,
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris,
+    List<String> scopes,
+    List<String> grantTypes,
+    List<String> responseTypes,
+    List<String> responseModes,
+    String authorizationPolicy,
+    String consentMode,
+    Duration preConfiguredConsentDuration,
+    boolean requirePkce,
+    String pkceChallengeMethod,
+    String idTokenSignedResponseAlg,
+    String accessTokenSignedResponseAlg,
+    String userinfoSignedResponseAlg,
+    String tokenEndpointAuthMethod,
+    String lifespan) {
+}

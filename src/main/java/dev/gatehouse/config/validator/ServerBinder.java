@@ -1,0 +1,77 @@
+package dev.gatehouse.config.validator;
+
+import dev.gatehouse.config.reader.ConfigNode;
+import dev.gatehouse.config.schema.ServerConfig;
+import java.util.List;
+
+/**
+ * {@code server.address} (Authelia's default {@code tcp://:9091/}). Gatehouse listens on TCP only:
+ * a {@code unix} or {@code fd} address is refused with an explanation. An address without a port
+ * gets 9091 rather than Authelia's random port, since an identity provider on a port nobody knows
+ * is never what is meant. {@code tcp4://} and {@code tcp6://} with no host mean every IPv4
+ * ({@code 0.0.0.0}) or every IPv6 ({@code ::}) interface.
+ */
+final class ServerBinder {
+
+  private static final int DEFAULT_PORT = 9091;
+  private static final List<String> SCHEMES = List.of("tcp", "tcp4", "tcp6");
+
+  private ServerBinder() {
+  }
+
+  static ServerConfig bind(ConfigNode server) {
+    ConfigNode addressNode = server.child("address");
+    String text = addressNode.string();
+    if (text == null) {
+      return new ServerConfig("", DEFAULT_PORT, "/");
+    }
+    Address address;
+    try {
+      address = Address.parse(text, "tcp");
+    } catch (IllegalArgumentException e) {
+      addressNode.error(e.getMessage());
+      return null;
+    }
+    if (address.scheme().equals("unix") || address.scheme().equals("fd")) {
+      addressNode.error("'" + text + "' is a " + (address.scheme().equals("unix") ? "unix socket"
+          : "file descriptor") + " address, which Gatehouse does not support yet; use"
+          + " tcp://[host]:port/[path]");
+      return null;
+    }
+    if (!SCHEMES.contains(address.scheme())) {
+      addressNode.error("'" + text + "' has the scheme '" + address.scheme() + "' but it must be "
+          + ConfigNode.joinOr(SCHEMES));
+      return null;
+    }
+    String path = checkedPath(address.path(), addressNode);
+    int port = address.port() == null ? DEFAULT_PORT : address.port();
+    return new ServerConfig(listenHost(address), port, path);
+  }
+
+  private static String listenHost(Address address) {
+    if (!address.host().isEmpty()) {
+      return address.host();
+    }
+    return switch (address.scheme()) {
+      case "tcp4" -> "0.0.0.0";
+      case "tcp6" -> "::";
+      default -> "";
+    };
+  }
+
+  /** Authelia allows one alphanumeric path segment, e.g. {@code /authelia}. */
+  private static String checkedPath(String path, ConfigNode addressNode) {
+    String segment = path.replaceAll("^/+|/+$", "");
+    if (segment.isEmpty()) {
+      return "/";
+    }
+    if (segment.contains("/")) {
+      addressNode.error("must be a single subpath (i.e. '/" + segment.split("/")[0] + "'), but '"
+          + path + "' contains multiple segments");
+    } else if (!segment.matches("[a-zA-Z0-9]+")) {
+      addressNode.error("must have a path with only alphanumeric characters but it's configured as '"
+          + path + "'");
+    }
+    return "/" + segment;
+  }
+}
