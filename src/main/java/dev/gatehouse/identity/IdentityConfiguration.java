@@ -1,0 +1,26 @@
+package dev.gatehouse.identity;
+
+import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.storage.OpaqueIdentifierRepository;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+
+/** Identity wiring: the users.yml directory (opened before Spring starts), its watcher, subjects. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class IdentityConfiguration {
+
+  @Bean
+  PasswordCheck passwordCheck(UserDirectory users) {
+    return new PasswordCheck(users);
+  }
+
+  @Bean
+  SubjectIdentifiers subjectIdentifiers(OpaqueIdentifierRepository repository) {
+    return new SubjectIdentifiers(repository);
+  }
+
+  @Bean(destroyMethod = "close")
+  AutoCloseable usersFileWatcher(Configuration configuration, UserDirectory users) throws IOException {
+    return configuration.authenticationBackend().watch() ? UsersFileWatcher.start(users) : () -> { };
+  }
+}

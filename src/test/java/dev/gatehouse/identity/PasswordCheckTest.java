@@ -1,0 +1,106 @@
+package dev.gatehouse.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.crypto.PasswordDigest;
+import dev.gatehouse.crypto.PasswordDigests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PasswordCheckTest {
+
+  /** pbkdf2-sha512 with 1000 iterations of 'password': a real digest computation, but a cheap one. */
+  static final String PASSWORD_DIGEST = "$pbkdf2-sha512$1000$WmABaKw6rHCWCxo6RByv/A$"
+      + "vyx7CMRb86jpTJz5blO0UsmBa.jZYnXmBASAdHUc/PwN5W41aKu/PttFCQQMsHZ1Ce60LPWQo6Ssq36aAPlBjQ";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void acceptsTheRightPasswordOnly() throws IOException {
+    PasswordCheck passwords = passwordsFor("""
+        users:
+          john: {password: '%s', displayname: 'John Doe'}
+        """.formatted(PASSWORD_DIGEST));
+
+    assertThat(passwords.authenticate("john", "password")).get().extracting(User::username).isEqualTo("john");
+    assertThat(passwords.authenticate("john", "Password")).isEmpty();
+    assertThat(passwords.authenticate("john", "")).isEmpty();
+    assertThat(passwords.authenticate("JOHN", "password")).isEmpty();
+  }
+
+  @Test
+  void refusesUnknownAndDisabledUsers() throws IOException {
+    PasswordCheck passwords = passwordsFor("""
+        users:
+          john: {password: '%s', displayname: 'John Doe'}
+          retired: {password: '%1$s', displayname: 'Retired', disabled: true}
+        """.formatted(PASSWORD_DIGEST));
+
+    assertThat(passwords.authenticate("nobody", "password")).isEmpty();
+    assertThat(passwords.authenticate("retired", "password")).isEmpty();
+    assertThat(passwords.authenticate(null, "password")).isEmpty();
+    assertThat(passwords.authenticate("john", null)).isEmpty();
+  }
+
+  @Test
+  void checksUnknownAndDisabledUsersAgainstTheTimingDecoy() {
+    CountingDigest johnsDigest = new CountingDigest(PasswordDigests.parse(PASSWORD_DIGEST));
+    CountingDigest retiredDigest = new CountingDigest(PasswordDigests.parse(PASSWORD_DIGEST));
+    UserSnapshot users = UserSnapshot.of(Map.of(
+        "john", TestUsers.withOnlyRequiredAttributes("john", johnsDigest, false),
+        "retired", TestUsers.withOnlyRequiredAttributes("retired", retiredDigest, true)));
+    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), users));
+
+    passwords.authenticate("nobody", "password");
+    passwords.authenticate("retired", "password");
+
+    assertThat(johnsDigest.checks.get() + retiredDigest.checks.get()).isEqualTo(2);
+  }
+
+  @Test
+  void takesTheTimingDecoyFromTheMostCommonAlgorithm() {
+    UserSnapshot users = UserSnapshot.of(Map.of(
+        "a", TestUsers.withOnlyRequiredAttributes("a", PasswordDigests.parse("$plaintext$a"), false),
+        "b", TestUsers.withOnlyRequiredAttributes("b", PasswordDigests.parse(PASSWORD_DIGEST), false),
+        "c", TestUsers.withOnlyRequiredAttributes("c", PasswordDigests.parse(PASSWORD_DIGEST), false)));
+
+    assertThat(users.timingDecoy()).get().extracting(PasswordDigest::encoded).isEqualTo(PASSWORD_DIGEST);
+    assertThat(UserSnapshot.of(Map.of()).timingDecoy()).isEmpty();
+  }
+
+  private PasswordCheck passwordsFor(String usersYaml) throws IOException {
+    return new PasswordCheck(UserDirectory.open(Files.writeString(dir.resolve("users.yml"), usersYaml)));
+  }
+
+  /** Counts the digest computations made against a real digest. */
+  private static final class CountingDigest implements PasswordDigest {
+    private final PasswordDigest digest;
+    private final AtomicInteger checks = new AtomicInteger();
+
+    CountingDigest(PasswordDigest digest) {
+      this.digest = digest;
+    }
+
+    @Override
+    public boolean matches(CharSequence secret) {
+      checks.incrementAndGet();
+      return digest.matches(secret);
+    }
+
+    @Override
+    public String encoded() {
+      return digest.encoded();
+    }
+
+    @Override
+    public boolean isLegacyPlaintext() {
+      return digest.isLegacyPlaintext();
+    }
+  }
+}
