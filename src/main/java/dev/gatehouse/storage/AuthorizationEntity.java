@@ -1,0 +1,110 @@
+package dev.gatehouse.storage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One grant of a client by a user: its code and tokens, each kept only as a SHA-256 digest. */
+@Entity
+@Table(name = "oauth2_authorization")
+public class AuthorizationEntity {
+
+  @Id
+  private String id;
+  private String registeredClientId;
+  private String principalName;
+  private String authorizationGrantType;
+  private String authorizedScopes;
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  private String attributes;
+  private String stateHash;
+
+  private String authorizationCodeHash;
+  private Instant authorizationCodeIssuedAt;
+  private Instant authorizationCodeExpiresAt;
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  private String authorizationCodeMetadata;
+
+  private String accessTokenHash;
+  private Instant accessTokenIssuedAt;
+  private Instant accessTokenExpiresAt;
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  private String accessTokenMetadata;
+  private String accessTokenType;
+  private String accessTokenScopes;
+
+  private String refreshTokenHash;
+  private Instant refreshTokenIssuedAt;
+  private Instant refreshTokenExpiresAt;
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  private String refreshTokenMetadata;
+
+  @Column(name = "oidc_id_token_hash")
+  private String oidcIdTokenHash;
+  @Column(name = "oidc_id_token_issued_at")
+  private Instant oidcIdTokenIssuedAt;
+  @Column(name = "oidc_id_token_expires_at")
+  private Instant oidcIdTokenExpiresAt;
+  @Column(name = "oidc_id_token_metadata")
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  private String oidcIdTokenMetadata;
+
+  public String getId() { return id; }
+  public void setId(String id) { this.id = id; }
+  public String getRegisteredClientId() { return registeredClientId; }
+  public void setRegisteredClientId(String v) { this.registeredClientId = v; }
+  public String getPrincipalName() { return principalName; }
+  public void setPrincipalName(String v) { this.principalName = v; }
+  public String getAuthorizationGrantType() { return authorizationGrantType; }
+  public void setAuthorizationGrantType(String v) { this.authorizationGrantType = v; }
+  public String getAuthorizedScopes() { return authorizedScopes; }
+  public void setAuthorizedScopes(String v) { this.authorizedScopes = v; }
+  public String getAttributes() { return attributes; }
+  public void setAttributes(String v) { this.attributes = v; }
+  public String getStateHash() { return stateHash; }
+  public void setStateHash(String v) { this.stateHash = v; }
+
+  public String getAuthorizationCodeHash() { return authorizationCodeHash; }
+  public void setAuthorizationCodeHash(String v) { this.authorizationCodeHash = v; }
+  public Instant getAuthorizationCodeIssuedAt() { return authorizationCodeIssuedAt; }
+  public void setAuthorizationCodeIssuedAt(Instant v) { this.authorizationCodeIssuedAt = v; }
+  public Instant getAuthorizationCodeExpiresAt() { return authorizationCodeExpiresAt; }
+  public void setAuthorizationCodeExpiresAt(Instant v) { this.authorizationCodeExpiresAt = v; }
+  public String getAuthorizationCodeMetadata() { return authorizationCodeMetadata; }
+  public void setAuthorizationCodeMetadata(String v) { this.authorizationCodeMetadata = v; }
+
+  public String getAccessTokenHash() { return accessTokenHash; }
+  public void setAccessTokenHash(String v) { this.accessTokenHash = v; }
+  public Instant getAccessTokenIssuedAt() { return accessTokenIssuedAt; }
+  public void setAccessTokenIssuedAt(Instant v) { this.accessTokenIssuedAt = v; }
+  public Instant getAccessTokenExpiresAt() { return accessTokenExpiresAt; }
+  public void setAccessTokenExpiresAt(Instant v) { this.accessTokenExpiresAt = v; }
+  public String getAccessTokenMetadata() { return accessTokenMetadata; }
+  public void setAccessTokenMetadata(String v) { this.accessTokenMetadata = v; }
+  public String getAccessTokenType() { return accessTokenType; }
+  public void setAccessTokenType(String v) { this.accessTokenType = v; }
+  public String getAccessTokenScopes() { return accessTokenScopes; }
+  public void setAccessTokenScopes(String v) { this.accessTokenScopes = v; }
+
+  public String getRefreshTokenHash() { return refreshTokenHash; }
+  public void setRefreshTokenHash(String v) { this.refreshTokenHash = v; }
+  public Instant getRefreshTokenIssuedAt() { return refreshTokenIssuedAt; }
+  public void setRefreshTokenIssuedAt(Instant v) { this.refreshTokenIssuedAt = v; }
+  public Instant getRefreshTokenExpiresAt() { return refreshTokenExpiresAt; }
+  public void setRefreshTokenExpiresAt(Instant v) { this.refreshTokenExpiresAt = v; }
+  public String getRefreshTokenMetadata() { return refreshTokenMetadata; }
+  public void setRefreshTokenMetadata(String v) { this.refreshTokenMetadata = v; }
+
+  public String getOidcIdTokenHash() { return oidcIdTokenHash; }
+  public void setOidcIdTokenHash(String v) { this.oidcIdTokenHash = v; }
+  public Instant getOidcIdTokenIssuedAt() { return oidcIdTokenIssuedAt; }
+  public void setOidcIdTokenIssuedAt(Instant v) { this.oidcIdTokenIssuedAt = v; }
+  public Instant getOidcIdTokenExpiresAt() { return oidcIdTokenExpiresAt; }
+  public void setOidcIdTokenExpiresAt(Instant v) { this.oidcIdTokenExpiresAt = v; }
+  public String getOidcIdTokenMetadata() { return oidcIdTokenMetadata; }
+  public void setOidcIdTokenMetadata(String v) { this.oidcIdTokenMetadata = v; }
+}
