@@ -1,0 +1,59 @@
+package dev.gatehouse;
+
+import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.config.schema.LogConfig;
+import dev.gatehouse.config.schema.ServerConfig;
+import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.storage.StorageSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Translates configuration.yml into the Spring Boot properties that carry it out. */
+final class GatehouseSettings {
+
+  private GatehouseSettings() {
+  }
+
+  static Map<String, Object> springProperties(Configuration configuration) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.main.banner-mode", "off");
+    server(configuration.server(), properties);
+    session(configuration.session(), properties);
+    log(configuration.log(), properties);
+    properties.putAll(StorageSettings.springProperties(configuration.storage()));
+    return properties;
+  }
+
+  private static void server(ServerConfig server, Map<String, Object> properties) {
+    if (!server.host().isEmpty()) {
+      properties.put("server.address", server.host());
+    }
+    properties.put("server.port", server.port());
+    if (!server.path().isEmpty() && !"/".equals(server.path())) {
+      properties.put("server.servlet.context-path", server.path());
+    }
+    // The reverse proxy's X-Forwarded-Proto/Host decide the issuer; only loopback and private
+    // proxies are trusted to send them.
+    properties.put("server.forward-headers-strategy", "native");
+    properties.put("server.error.include-stacktrace", "never");
+    properties.put("server.error.include-message", "never");
+    properties.put("server.error.include-exception", false);
+    properties.put("server.shutdown", "graceful");
+  }
+
+  private static void session(SessionConfig session, Map<String, Object> properties) {
+    properties.put("server.servlet.session.cookie.name", session.name());
+    properties.put("server.servlet.session.cookie.same-site", session.sameSite());
+    properties.put("server.servlet.session.cookie.http-only", true);
+    properties.put("server.servlet.session.timeout", session.inactivity());
+    properties.put("server.servlet.session.tracking-modes", "cookie");
+  }
+
+  private static void log(LogConfig log, Map<String, Object> properties) {
+    properties.put("logging.level.root", "trace".equals(log.level()) ? "debug" : log.level());
+    properties.put("logging.level.dev.gatehouse", log.level());
+    if (log.filePath() != null && !log.filePath().isEmpty()) {
+      properties.put("logging.file.name", log.filePath());
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.gatehouse.oidc;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.config.schema.OidcConfig;
+import dev.gatehouse.crypto.DigestPasswordEncoder;
+import dev.gatehouse.identity.SubjectIdentifiers;
+import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.oidc.authorization.JpaAuthorizationService;
+import dev.gatehouse.oidc.authorize.AuthorizationResponses;
+import dev.gatehouse.oidc.authorize.ClientAuthenticationRequired;
+import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
+import dev.gatehouse.oidc.clients.ConfiguredClients;
+import dev.gatehouse.oidc.discovery.DiscoveryMetadata;
+import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
+import dev.gatehouse.oidc.keys.SigningKeyStore;
+import dev.gatehouse.oidc.keys.SigningKeys;
+import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
+import dev.gatehouse.oidc.tokens.BearerTokenLookup;
+import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
+import dev.gatehouse.oidc.tokens.UserInfoClaims;
+import dev.gatehouse.storage.AuthorizationRepository;
+import dev.gatehouse.storage.SigningKeyRepository;
+import dev.gatehouse.storage.StorageEncryption;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/** Spring Authorization Server, at Authelia's paths, fed by configuration.yml. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class OidcConfiguration {
+
+  public static final String AUTHORIZATION_ENDPOINT = "/api/oidc/authorization";
+  public static final String USERINFO_ENDPOINT = "/api/oidc/userinfo";
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings() {
+    return AuthorizationServerSettings.builder()
+        .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
+        .tokenEndpoint("/api/oidc/token")
+        .oidcUserInfoEndpoint(USERINFO_ENDPOINT)
+        .jwkSetEndpoint("/jwks.json")
+        .tokenRevocationEndpoint("/api/oidc/revocation")
+        .tokenIntrospectionEndpoint("/api/oidc/introspection")
+        .oidcLogoutEndpoint("/api/oidc/end-session")
+        .build();
+  }
+
+  @Bean
+  RegisteredClientRepository registeredClients(Configuration configuration) {
+    OidcConfig oidc = configuration.oidc();
+    ClientRegistrationMapper mapper = new ClientRegistrationMapper(oidc);
+    return new ConfiguredClients(oidc.clients().stream().map(mapper::toRegistration).toList());
+  }
+
+  /** The only PasswordEncoder: a second one would silently switch client authentication off. */
+  @Bean
+  PasswordEncoder clientSecretEncoder() {
+    return new DigestPasswordEncoder();
+  }
+
+  @Bean
+  OAuth2AuthorizationService authorizationService(AuthorizationRepository repository,
+      RegisteredClientRepository clients) {
+    return new JpaAuthorizationService(repository, clients);
+  }
+
+  @Bean
+  SigningKeys signingKeys(Configuration configuration, SigningKeyRepository repository,
+      StorageEncryption encryption) {
+    var configured = configuration.oidc().jwks();
+    return new SigningKeys(configured.isEmpty()
+        ? new SigningKeyStore(repository, encryption).loadOrGenerate()
+        : ConfiguredSigningKeys.toJwks(configured));
+  }
+
+  @Bean
+  JWKSource<SecurityContext> publishedKeys(SigningKeys keys) {
+    return keys.publishingSource();
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SigningKeys keys) {
+    return new NimbusJwtEncoder(keys.signingSource());
+  }
+
+  @Bean
+  IdTokenCustomizer idTokenCustomizer(SubjectIdentifiers subjects, UserDirectory users) {
+    return new IdTokenCustomizer(subjects, users);
+  }
+
+  @Bean
+  AccessTokenSubjectCustomizer accessTokenSubjectCustomizer(SubjectIdentifiers subjects) {
+    return new AccessTokenSubjectCustomizer(subjects);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain authorizationServerChain(HttpSecurity http, SigningKeys keys,
+      OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
+      SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache) throws Exception {
+    DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms());
+    AuthorizationResponses responses = new AuthorizationResponses(clients);
+    http.oauth2AuthorizationServer(server -> {
+      // Every /api/oidc/ path belongs here whatever the method, so a wrong method gets an OAuth
+      // answer rather than the portal's login page.
+      http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
+          PathPatternRequestMatcher.pathPattern("/api/oidc/**")));
+      server
+          .authorizationEndpoint(endpoint -> endpoint
+              .authorizationResponseHandler(responses)
+              .errorResponseHandler(responses))
+          .authorizationServerMetadataEndpoint(endpoint -> endpoint
+              .authorizationServerMetadataCustomizer(metadata -> metadata.claims(discovery::customizeOAuth)))
+          .oidc(oidc -> oidc
+              .providerConfigurationEndpoint(endpoint -> endpoint
+                  .providerConfigurationCustomizer(metadata -> metadata.claims(discovery::customizeOidc)))
+              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users))));
+    });
+    http
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .requestCache(cache -> cache.requestCache(requestCache))
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .jwt(jwt -> jwt.authenticationManager(new BearerTokenLookup(authorizations))))
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT))
+            .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
+                PathPatternRequestMatcher.pathPattern(USERINFO_ENDPOINT))
+            .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), AnyRequestMatcher.INSTANCE));
+    return http.build();
+  }
+}

@@ -1,0 +1,193 @@
+package dev.gatehouse.oidc.authorization;
+
+import dev.gatehouse.storage.AuthorizationEntity;
+import dev.gatehouse.storage.AuthorizationRepository;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps authorizations in the database with every code and token stored as its SHA-256 digest.
+ *
+ * <p>A token read back from the database has no value, only its digest. Such a token carries the
+ * value {@code HIDDEN + digest}, which can never equal a real token (they are base64url), so that
+ * saving the authorization again keeps the digest instead of hashing the placeholder.
+ */
+@Transactional
+public class JpaAuthorizationService implements OAuth2AuthorizationService {
+
+  private static final String HIDDEN = "\u0000sha256:";
+  private final AuthorizationRepository repository;
+  private final RegisteredClientRepository clients;
+  private final JsonMapper json = JsonMapper.builder()
+      .addModules(SecurityJacksonModules.getModules(JpaAuthorizationService.class.getClassLoader()))
+      .build();
+  private final JavaType mapType = json.getTypeFactory()
+      .constructType(new ParameterizedTypeReference<Map<String, Object>>() { }.getType());
+
+  public JpaAuthorizationService(AuthorizationRepository repository, RegisteredClientRepository clients) {
+    this.repository = repository;
+    this.clients = clients;
+  }
+
+  @Override
+  public void save(OAuth2Authorization authorization) {
+    repository.save(toEntity(authorization));
+  }
+
+  @Override
+  public void remove(OAuth2Authorization authorization) {
+    repository.deleteById(authorization.getId());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public OAuth2Authorization findById(String id) {
+    return repository.findById(id).map(entity -> toAuthorization(entity, null, null)).orElse(null);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+    if (!StringUtils.hasText(token)) {
+      return null;
+    }
+    String digest = TokenDigest.of(token);
+    return find(digest, tokenType).map(entity -> toAuthorization(entity, token, digest)).orElse(null);
+  }
+
+  private Optional<AuthorizationEntity> find(String digest, OAuth2TokenType tokenType) {
+    if (tokenType == null) {
+      return repository.findByAnyTokenHash(digest);
+    }
+    return switch (tokenType.getValue()) {
+      case OAuth2ParameterNames.STATE -> repository.findByStateHash(digest);
+      case OAuth2ParameterNames.CODE -> repository.findByAuthorizationCodeHash(digest);
+      case OAuth2ParameterNames.ACCESS_TOKEN -> repository.findByAccessTokenHash(digest);
+      case OAuth2ParameterNames.REFRESH_TOKEN -> repository.findByRefreshTokenHash(digest);
+      case OidcParameterNames.ID_TOKEN -> repository.findByOidcIdTokenHash(digest);
+      default -> Optional.empty();
+    };
+  }
+
+  private AuthorizationEntity toEntity(OAuth2Authorization authorization) {
+    AuthorizationEntity entity = new AuthorizationEntity();
+    entity.setId(authorization.getId());
+    entity.setRegisteredClientId(authorization.getRegisteredClientId());
+    entity.setPrincipalName(authorization.getPrincipalName());
+    entity.setAuthorizationGrantType(authorization.getAuthorizationGrantType().getValue());
+    entity.setAuthorizedScopes(StringUtils.collectionToDelimitedString(authorization.getAuthorizedScopes(), ","));
+    entity.setAttributes(write(authorization.getAttributes()));
+    String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
+    entity.setStateHash(state == null ? null : digestOf(state));
+
+    var code = authorization.getToken(OAuth2AuthorizationCode.class);
+    if (code != null) {
+      entity.setAuthorizationCodeHash(digestOf(code.getToken().getTokenValue()));
+      entity.setAuthorizationCodeIssuedAt(code.getToken().getIssuedAt());
+      entity.setAuthorizationCodeExpiresAt(code.getToken().getExpiresAt());
+      entity.setAuthorizationCodeMetadata(write(code.getMetadata()));
+    }
+    var access = authorization.getToken(OAuth2AccessToken.class);
+    if (access != null) {
+      entity.setAccessTokenHash(digestOf(access.getToken().getTokenValue()));
+      entity.setAccessTokenIssuedAt(access.getToken().getIssuedAt());
+      entity.setAccessTokenExpiresAt(access.getToken().getExpiresAt());
+      entity.setAccessTokenMetadata(write(access.getMetadata()));
+      entity.setAccessTokenType(access.getToken().getTokenType().getValue());
+      entity.setAccessTokenScopes(StringUtils.collectionToDelimitedString(access.getToken().getScopes(), ","));
+    }
+    var refresh = authorization.getToken(OAuth2RefreshToken.class);
+    if (refresh != null) {
+      entity.setRefreshTokenHash(digestOf(refresh.getToken().getTokenValue()));
+      entity.setRefreshTokenIssuedAt(refresh.getToken().getIssuedAt());
+      entity.setRefreshTokenExpiresAt(refresh.getToken().getExpiresAt());
+      entity.setRefreshTokenMetadata(write(refresh.getMetadata()));
+    }
+    var idToken = authorization.getToken(OidcIdToken.class);
+    if (idToken != null) {
+      entity.setOidcIdTokenHash(digestOf(idToken.getToken().getTokenValue()));
+      entity.setOidcIdTokenIssuedAt(idToken.getToken().getIssuedAt());
+      entity.setOidcIdTokenExpiresAt(idToken.getToken().getExpiresAt());
+      entity.setOidcIdTokenMetadata(write(idToken.getMetadata()));
+    }
+    return entity;
+  }
+
+  private OAuth2Authorization toAuthorization(AuthorizationEntity entity, String knownToken,
+      String knownDigest) {
+    RegisteredClient client = clients.findById(entity.getRegisteredClientId());
+    if (client == null) {
+      // The client was removed from the configuration: its grants are void.
+      return null;
+    }
+    Function<String, String> valueOf = digest ->
+        digest.equals(knownDigest) ? knownToken : HIDDEN + digest;
+    OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
+        .id(entity.getId())
+        .principalName(entity.getPrincipalName())
+        .authorizationGrantType(new AuthorizationGrantType(entity.getAuthorizationGrantType()))
+        .authorizedScopes(StringUtils.commaDelimitedListToSet(entity.getAuthorizedScopes()))
+        .attributes(attributes -> attributes.putAll(read(entity.getAttributes())));
+    if (entity.getAuthorizationCodeHash() != null) {
+      var code = new OAuth2AuthorizationCode(valueOf.apply(entity.getAuthorizationCodeHash()),
+          entity.getAuthorizationCodeIssuedAt(), entity.getAuthorizationCodeExpiresAt());
+      builder.token(code, metadata -> metadata.putAll(read(entity.getAuthorizationCodeMetadata())));
+    }
+    if (entity.getAccessTokenHash() != null) {
+      Set<String> scopes = new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(entity.getAccessTokenScopes()));
+      var tokenType = OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(entity.getAccessTokenType())
+          ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
+      var access = new OAuth2AccessToken(tokenType, valueOf.apply(entity.getAccessTokenHash()),
+          entity.getAccessTokenIssuedAt(), entity.getAccessTokenExpiresAt(), scopes);
+      builder.token(access, metadata -> metadata.putAll(read(entity.getAccessTokenMetadata())));
+    }
+    if (entity.getRefreshTokenHash() != null) {
+      var refresh = new OAuth2RefreshToken(valueOf.apply(entity.getRefreshTokenHash()),
+          entity.getRefreshTokenIssuedAt(), entity.getRefreshTokenExpiresAt());
+      builder.token(refresh, metadata -> metadata.putAll(read(entity.getRefreshTokenMetadata())));
+    }
+    if (entity.getOidcIdTokenHash() != null) {
+      Map<String, Object> metadata = read(entity.getOidcIdTokenMetadata());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> claims = (Map<String, Object>) metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
+      var idToken = new OidcIdToken(valueOf.apply(entity.getOidcIdTokenHash()),
+          entity.getOidcIdTokenIssuedAt(), entity.getOidcIdTokenExpiresAt(), claims);
+      builder.token(idToken, m -> m.putAll(metadata));
+    }
+    return builder.build();
+  }
+
+  private static String digestOf(String tokenValue) {
+    return tokenValue.startsWith(HIDDEN) ? tokenValue.substring(HIDDEN.length()) : TokenDigest.of(tokenValue);
+  }
+
+  private String write(Map<String, Object> data) {
+    return json.writeValueAsString(new HashMap<>(data));
+  }
+
+  private Map<String, Object> read(String data) {
+    return data == null ? new HashMap<>() : json.readValue(data, mapType);
+  }
+}

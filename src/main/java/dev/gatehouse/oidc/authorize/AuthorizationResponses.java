@@ -1,0 +1,114 @@
+package dev.gatehouse.oidc.authorize;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Answers of the authorization endpoint. Both carry the RFC 9207 {@code iss} parameter. An error
+ * whose redirect URI is unknown or untrusted is shown to the user as a page, never redirected.
+ */
+public final class AuthorizationResponses implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+  private final RegisteredClientRepository clients;
+
+  public AuthorizationResponses(RegisteredClientRepository clients) {
+    this.clients = clients;
+  }
+
+  /** The portal page that shows an error that must not be sent to the client. */
+  public static final String ERROR_PAGE = "/error/authorization";
+  public static final String ERROR_ATTRIBUTE = AuthorizationResponses.class.getName() + ".error";
+
+  @Override
+  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+      Authentication authentication) throws IOException {
+    var result = (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
+    UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(result.getRedirectUri())
+        .queryParam(OAuth2ParameterNames.CODE, result.getAuthorizationCode().getTokenValue());
+    redirect(response, uri, result.getState());
+  }
+
+  @Override
+  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException exception) throws IOException, ServletException {
+    var failure = (OAuth2AuthorizationCodeRequestAuthenticationException) exception;
+    OAuth2Error error = failure.getError();
+    var attempted = failure.getAuthorizationCodeRequestAuthentication();
+    Optional<ErrorDestination> destination = attempted != null && StringUtils.hasText(attempted.getRedirectUri())
+        ? Optional.of(new ErrorDestination(attempted.getRedirectUri(), attempted.getState()))
+        : registeredDestination(request);
+    if (destination.isEmpty()) {
+      request.setAttribute(ERROR_ATTRIBUTE, error);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
+      return;
+    }
+    UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(destination.get().redirectUri())
+        .queryParam(OAuth2ParameterNames.ERROR, error.getErrorCode());
+    if (StringUtils.hasText(error.getDescription())) {
+      uri.queryParam(OAuth2ParameterNames.ERROR_DESCRIPTION, encode(error.getDescription()));
+    }
+    redirect(response, uri, destination.get().state());
+  }
+
+  /**
+   * Where an error found before the request was fully parsed may go (RFC 6749 4.1.2.1): only to
+   * a redirect URI registered for a client named exactly once; otherwise nowhere.
+   */
+  private Optional<ErrorDestination> registeredDestination(HttpServletRequest request) {
+    String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
+    RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
+    if (client == null) {
+      return Optional.empty();
+    }
+    String[] redirectUris = request.getParameterValues(OAuth2ParameterNames.REDIRECT_URI);
+    String redirectUri;
+    if (redirectUris == null && client.getRedirectUris().size() == 1) {
+      redirectUri = client.getRedirectUris().iterator().next();
+    } else if (redirectUris != null && redirectUris.length == 1 && client.getRedirectUris().contains(redirectUris[0])) {
+      redirectUri = redirectUris[0];
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(new ErrorDestination(redirectUri, single(request, OAuth2ParameterNames.STATE)));
+  }
+
+  private static String single(HttpServletRequest request, String name) {
+    String[] values = request.getParameterValues(name);
+    return values != null && values.length == 1 ? values[0] : null;
+  }
+
+  private record ErrorDestination(String redirectUri, String state) {
+  }
+
+  private static void redirect(HttpServletResponse response, UriComponentsBuilder uri, String state)
+      throws IOException {
+    if (StringUtils.hasText(state)) {
+      uri.queryParam(OAuth2ParameterNames.STATE, encode(state));
+    }
+    uri.queryParam("iss", encode(AuthorizationServerContextHolder.getContext().getIssuer()));
+    response.sendRedirect(uri.build(true).toUriString());
+  }
+
+  private static String encode(String value) {
+    return UriUtils.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.gatehouse.oidc.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.gatehouse.storage.SigningKeyEntity;
+import dev.gatehouse.storage.SigningKeyRepository;
+import dev.gatehouse.storage.StorageEncryption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keys Gatehouse makes for itself when the configuration has no {@code jwks}: an RSA 2048 key made
+ * on first start and kept, encrypted, in storage so that restarts keep the same {@code kid}.
+ */
+public class SigningKeyStore {
+
+  private static final Logger log = LoggerFactory.getLogger(SigningKeyStore.class);
+
+  private final SigningKeyRepository repository;
+  private final StorageEncryption encryption;
+
+  public SigningKeyStore(SigningKeyRepository repository, StorageEncryption encryption) {
+    this.repository = repository;
+    this.encryption = encryption;
+  }
+
+  public List<JWK> loadOrGenerate() {
+    List<SigningKeyEntity> stored = repository.findAllByOrderByCreatedAtAsc();
+    if (stored.isEmpty()) {
+      SigningKeyEntity generated = generate();
+      repository.saveAndFlush(generated);
+      log.info("Generated RSA 2048 signing key '{}' and stored it", generated.getKeyId());
+      stored = repository.findAllByOrderByCreatedAtAsc();
+    }
+    return stored.stream().map(this::toJwk).toList();
+  }
+
+  private SigningKeyEntity generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      var pair = generator.generateKeyPair();
+      String keyId = rsaJwk((RSAPrivateCrtKey) pair.getPrivate(), null).computeThumbprint().toString();
+      String encrypted = encryption.encrypt(pair.getPrivate().getEncoded(), location(keyId));
+      return new SigningKeyEntity(keyId, JWSAlgorithm.RS256.getName(), encrypted, Instant.now());
+    } catch (GeneralSecurityException | JOSEException e) {
+      throw new IllegalStateException("cannot generate an RSA signing key", e);
+    }
+  }
+
+  private JWK toJwk(SigningKeyEntity entity) {
+    byte[] pkcs8 = encryption.decrypt(entity.getEncryptedPrivateKey(), location(entity.getKeyId()));
+    try {
+      var privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+      return rsaJwk(privateKey, entity.getKeyId());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("stored signing key '" + entity.getKeyId() + "' is unreadable", e);
+    }
+  }
+
+  private static RSAKey rsaJwk(RSAPrivateCrtKey privateKey, String keyId) throws GeneralSecurityException {
+    var publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+        .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+    return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(keyId)
+        .algorithm(JWSAlgorithm.RS256).keyUse(KeyUse.SIGNATURE).build();
+  }
+
+  private static String location(String keyId) {
+    return "oidc_signing_key:encrypted_private_key:" + keyId;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.gatehouse.oidc.tokens;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+
+/** What the factors a user proved say in the id_token: {@code amr} (RFC 8176) and {@code auth_time}. */
+public final class AuthenticationMethods {
+
+  public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
+
+  private AuthenticationMethods() {
+  }
+
+  /** {@code pwd} for a password, {@code otp} for a TOTP code, and {@code mfa} once both are in. */
+  public static List<String> amr(Collection<? extends GrantedAuthority> authorities) {
+    List<String> methods = new ArrayList<>();
+    if (has(authorities, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+      methods.add("pwd");
+    }
+    if (has(authorities, TOTP_AUTHORITY)) {
+      methods.add("otp");
+    }
+    if (methods.size() > 1) {
+      methods.add("mfa");
+    }
+    return methods;
+  }
+
+  /** The moment of the latest factor, which is when this login was completed. */
+  public static Optional<Instant> authenticatedAt(Collection<? extends GrantedAuthority> authorities) {
+    return authorities.stream()
+        .filter(FactorGrantedAuthority.class::isInstance)
+        .map(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())
+        .max(Instant::compareTo);
+  }
+
+  private static boolean has(Collection<? extends GrantedAuthority> authorities, String authority) {
+    return authorities.stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
+  }
+}

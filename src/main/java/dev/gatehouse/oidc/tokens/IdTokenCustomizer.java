@@ -1,0 +1,66 @@
+package dev.gatehouse.oidc.tokens;
+
+import dev.gatehouse.identity.SubjectIdentifiers;
+import dev.gatehouse.identity.UserClaims;
+import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Shapes signed tokens: the opaque subject instead of the username, and for the id_token the
+ * configured lifespan, {@code amr}, {@code auth_time}, {@code at_hash} and the profile and email
+ * claims the granted scopes allow (newer LibreChat reads them from the id_token).
+ */
+public class IdTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+  private final SubjectIdentifiers subjects;
+  private final UserDirectory users;
+
+  public IdTokenCustomizer(SubjectIdentifiers subjects, UserDirectory users) {
+    this.subjects = subjects;
+    this.users = users;
+  }
+
+  @Override
+  public void customize(JwtEncodingContext context) {
+    Authentication principal = context.getPrincipal();
+    context.getClaims().subject(subjects.subjectOf(principal.getName()));
+    if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+      context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+    } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+      customizeIdToken(context, principal);
+    }
+  }
+
+  private void customizeIdToken(JwtEncodingContext context, Authentication principal) {
+    Duration lifespan = context.getRegisteredClient().getTokenSettings()
+        .getSetting(ClientRegistrationMapper.ID_TOKEN_LIFESPAN);
+    String algorithm = context.getJwsHeader().build().getAlgorithm().getName();
+    OAuth2Authorization authorization = context.getAuthorization();
+    OAuth2Authorization.Token<OAuth2AccessToken> accessToken =
+        authorization == null ? null : authorization.getAccessToken();
+    context.getClaims().claims(claims -> {
+      users.find(principal.getName())
+          .map(user -> UserClaims.of(user, context.getAuthorizedScopes()))
+          .ifPresent(userClaims -> userClaims.forEach(claims::putIfAbsent));
+      claims.put(IdTokenClaimNames.EXP, ((Instant) claims.get(IdTokenClaimNames.IAT)).plus(lifespan));
+      claims.put("amr", AuthenticationMethods.amr(principal.getAuthorities()));
+      if (!claims.containsKey(IdTokenClaimNames.AUTH_TIME)) {
+        AuthenticationMethods.authenticatedAt(principal.getAuthorities())
+            .ifPresent(at -> claims.put(IdTokenClaimNames.AUTH_TIME, at));
+      }
+      if (accessToken != null) {
+        claims.put(IdTokenClaimNames.AT_HASH, AccessTokenHash.of(accessToken.getToken().getTokenValue(), algorithm));
+      }
+    });
+  }
+}

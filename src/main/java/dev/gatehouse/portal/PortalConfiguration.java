@@ -1,0 +1,46 @@
+package dev.gatehouse.portal;
+
+import dev.gatehouse.identity.PasswordCheck;
+import dev.gatehouse.oidc.authorize.AuthorizationResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+
+/** The login portal: form login, CSRF on every form, strict headers. */
+@Configuration(proxyBeanMethods = false)
+public class PortalConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
+      + " frame-ancestors 'none'; base-uri 'none'";
+
+  /** Shared by both chains so that the login returns to the exact authorization request. */
+  @Bean
+  RequestCache requestCache() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setMatchingRequestParameterName(null);
+    return cache;
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, RequestCache requestCache)
+      throws Exception {
+    http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE)
+            .permitAll()
+            .anyRequest().authenticated())
+        .authenticationProvider(new PasswordAuthenticationProvider(passwords))
+        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+        .requestCache(cache -> cache.requestCache(requestCache))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+    return http.build();
+  }
+}
