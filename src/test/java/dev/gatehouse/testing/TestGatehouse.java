@@ -1,0 +1,154 @@
+package dev.gatehouse.testing;
+
+import dev.gatehouse.Gatehouse;
+import dev.gatehouse.config.ConfigurationLoader;
+import dev.gatehouse.config.LoadResult;
+import dev.gatehouse.identity.UserDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Gatehouse on 127.0.0.1, started in this JVM from a configuration.yml written to a
+ * temporary directory, exactly as an admin's file would be read.
+ */
+public final class TestGatehouse implements AutoCloseable {
+
+  /** The digest of {@code app_secret}: PBKDF2-SHA512 at 1000 iterations, made with Python's hashlib. */
+  public static final String APP_SECRET_DIGEST =
+      "$pbkdf2-sha512$1000$ABEiM0RVZneImaq7zN3u/w$nO37i.OmCcb6Q9JYrfxpKt7cVhf9MecNx3cR4gBHz2spmgdctaEs/AOt6g79eRoAVtTA27vjaOTYdYlejbx3PA";
+  public static final String APP_SECRET = "app_secret";
+  public static final String APP_REDIRECT = "https://app.example.com/oauth/callback";
+  public static final String USER = "john";
+  public static final String PASSWORD = "john_password";
+
+  public static final String USERS_YML = """
+      users:
+        john:
+          displayname: 'John Doe'
+          password: '$plaintext$john_password'
+          email: 'john@example.com'
+          given_name: 'John'
+          family_name: 'Doe'
+          groups: ['admins', 'dev']
+        jane:
+          displayname: 'Jane Roe'
+          password: '$plaintext$jane_password'
+          email: 'jane@example.com'
+          disabled: true
+      """;
+
+  /** A one_factor confidential client with refresh tokens and opaque access tokens. */
+  public static final String ONE_FACTOR_CLIENTS = """
+          clients:
+            - client_id: 'app'
+              client_name: 'Test App'
+              client_secret: '%s'
+              authorization_policy: 'one_factor'
+              consent_mode: 'implicit'
+              redirect_uris: ['%s']
+              scopes: ['openid', 'profile', 'email', 'groups', 'offline_access']
+              grant_types: ['authorization_code', 'refresh_token']
+              access_token_signed_response_alg: 'none'
+              token_endpoint_auth_method: 'client_secret_basic'
+            - client_id: 'other'
+              client_secret: '%s'
+              authorization_policy: 'one_factor'
+              consent_mode: 'implicit'
+              redirect_uris: ['https://other.example.com/callback']
+              scopes: ['openid', 'profile']
+              token_endpoint_auth_method: 'client_secret_post'
+      """.formatted(APP_SECRET_DIGEST, APP_REDIRECT, APP_SECRET_DIGEST);
+
+  private final Path directory;
+  private final int port;
+  private final ConfigurableApplicationContext context;
+
+  private TestGatehouse(Path directory, int port, ConfigurableApplicationContext context) {
+    this.directory = directory;
+    this.port = port;
+    this.context = context;
+  }
+
+  /** Starts with an H2 file under {@code directory} and the given {@code identity_providers.oidc} clients. */
+  public static TestGatehouse start(Path directory, String clientsYaml) {
+    return start(directory, clientsYaml, storageLocal(directory));
+  }
+
+  public static TestGatehouse start(Path directory, String clientsYaml, String storageYaml) {
+    int port = freePort();
+    String configuration = """
+        server:
+          address: 'tcp://127.0.0.1:%d/'
+        log:
+          level: 'warn'
+        authentication_backend:
+          file:
+            path: '%s'
+        %s
+        notifier:
+          filesystem:
+            filename: '%s'
+        identity_providers:
+          oidc:
+            hmac_secret: 'this_is_a_test_hmac_secret_of_sufficient_length'
+        %s
+        """.formatted(port, directory.resolve("users.yml"), storageYaml,
+        directory.resolve("notification.txt"), clientsYaml);
+    write(directory.resolve("users.yml"), USERS_YML);
+    Path file = write(directory.resolve("configuration.yml"), configuration);
+    LoadResult result = ConfigurationLoader.load(List.of(file), Map.of());
+    if (!result.errors().isEmpty()) {
+      throw new IllegalStateException("test configuration is invalid: " + result.errors());
+    }
+    UserDirectory users = UserDirectory.open(result.configuration().authenticationBackend().usersFile());
+    return new TestGatehouse(directory, port, Gatehouse.start(result.configuration(), users));
+  }
+
+  public static String storageLocal(Path directory) {
+    return """
+        storage:
+          encryption_key: 'a_very_important_secret_for_tests'
+          local:
+            path: '%s'
+        """.formatted(directory.resolve("db"));
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  private static Path write(Path file, String content) {
+    try {
+      return Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

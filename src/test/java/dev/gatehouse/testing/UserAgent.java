@@ -1,0 +1,97 @@
+package dev.gatehouse.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A user's browser without the rendering: keeps cookies, follows Gatehouse's own redirects, fills
+ * in the login form with its CSRF token, and stops at the redirect back to the client.
+ */
+public final class UserAgent {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .build();
+  private final String gatehouse;
+
+  public UserAgent(String gatehouseBaseUrl) {
+    this.gatehouse = gatehouseBaseUrl;
+  }
+
+  public HttpResponse<String> get(URI uri) {
+    return send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build());
+  }
+
+  /**
+   * Opens the authorization request, signs in on the login page and returns the redirect that
+   * leaves Gatehouse (towards the client), or the last page if none does.
+   */
+  public HttpResponse<String> authorize(URI authorizationRequest, String username, String password) {
+    HttpResponse<String> response = followWithinGatehouse(get(authorizationRequest));
+    if (response.statusCode() == 200 && response.body().contains("name=\"password\"")) {
+      response = followWithinGatehouse(submitLogin(response.body(), username, password));
+    }
+    return response;
+  }
+
+  public HttpResponse<String> submitLogin(String loginPage, String username, String password) {
+    Matcher csrf = CSRF.matcher(loginPage);
+    if (!csrf.find()) {
+      throw new AssertionError("login page has no CSRF token:\n" + loginPage);
+    }
+    return post(URI.create(gatehouse + "/login"),
+        Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
+  }
+
+  public HttpResponse<String> post(URI uri, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private HttpResponse<String> followWithinGatehouse(HttpResponse<String> response) {
+    for (int hops = 0; hops < 10; hops++) {
+      if (response.statusCode() / 100 != 3) {
+        return response;
+      }
+      URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+      if (!next.toString().startsWith(gatehouse)) {
+        return response;
+      }
+      response = get(next);
+    }
+    throw new AssertionError("too many redirects, last: " + response.uri());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
