@@ -7,12 +7,17 @@ import dev.gatehouse.config.LoadResult;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.identity.UsersFileException;
+import dev.gatehouse.notifier.NotificationException;
+import dev.gatehouse.notifier.Notifier;
+import dev.gatehouse.notifier.Notifiers;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /** Starts Gatehouse: reads and validates configuration.yml, then brings up the web application. */
 @SpringBootApplication
@@ -31,33 +36,68 @@ public class Gatehouse {
     LoadResult result = ConfigurationLoader.load(files, environment);
     result.warnings().forEach(warning -> System.err.println("Configuration: warning: " + warning));
     if (!result.errors().isEmpty()) {
-      System.err.println("Configuration: " + result.errors().size() + " error(s), Gatehouse did not start:");
-      result.errors().forEach(error -> System.err.println("Configuration: error: " + error));
-      System.exit(1);
+      exitWith(result.errors());
       return;
     }
-    UserDirectory users;
     try {
-      users = UserDirectory.open(result.configuration().authenticationBackend().usersFile());
-    } catch (UsersFileException e) {
-      e.problems().forEach(problem -> System.err.println("Configuration: error: " + problem));
-      System.exit(1);
-      return;
+      start(result.configuration());
+    } catch (StartupProblems e) {
+      exitWith(e.problems());
     }
-    start(result.configuration(), users);
   }
 
   /**
-   * Runs Gatehouse on an already validated configuration and users database; tests start it
-   * this way too.
+   * Runs Gatehouse on an already validated configuration; tests start it this way too. The
+   * users database and the notifier are checked first, so that their problems read like
+   * configuration errors rather than a failed Spring context.
    */
-  public static ConfigurableApplicationContext start(Configuration configuration, UserDirectory users) {
+  public static ConfigurableApplicationContext start(Configuration configuration) {
+    UserDirectory users;
+    try {
+      users = UserDirectory.open(configuration.authenticationBackend().usersFile());
+    } catch (UsersFileException e) {
+      throw new StartupProblems(e.problems());
+    }
+    Notifier notifier = Notifiers.from(configuration.notifier());
+    if (!configuration.notifier().disableStartupCheck()) {
+      try {
+        notifier.startupCheck();
+      } catch (NotificationException e) {
+        throw new StartupProblems(List.of("notifier: " + e.getMessage()));
+      }
+    }
     SpringApplication application = new SpringApplication(Gatehouse.class);
     application.setDefaultProperties(GatehouseSettings.springProperties(configuration));
     application.addInitializers(context -> {
       context.getBeanFactory().registerSingleton("gatehouseConfiguration", configuration);
       context.getBeanFactory().registerSingleton("userDirectory", users);
+      context.getBeanFactory().registerSingleton("notifier", notifier);
     });
     return application.run();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  private static void exitWith(List<String> problems) {
+    System.err.println("Configuration: " + problems.size() + " error(s), Gatehouse did not start:");
+    problems.forEach(problem -> System.err.println("Configuration: error: " + problem));
+    System.exit(1);
+  }
+
+  /** Problems found while preparing to start, reported like configuration errors. */
+  public static final class StartupProblems extends RuntimeException {
+    private final List<String> problems;
+
+    StartupProblems(List<String> problems) {
+      super(String.join("; ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.crypto.DigestPasswordEncoder;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.authorization.JpaAuthorizationService;
+import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.authorize.ClientAuthenticationRequired;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
@@ -34,6 +35,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import java.time.Clock;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -112,7 +115,7 @@ public class OidcConfiguration {
   @Order(1)
   SecurityFilterChain authorizationServerChain(HttpSecurity http, SigningKeys keys,
       OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
-      SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache) throws Exception {
+      SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock) throws Exception {
     DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms());
     AuthorizationResponses responses = new AuthorizationResponses(clients);
     http.oauth2AuthorizationServer(server -> {
@@ -132,6 +135,8 @@ public class OidcConfiguration {
               .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users))));
     });
     http
+        .addFilterBefore(new AuthorizationRequestGate(PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT),
+            clients, requestCache, responses, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .requestCache(cache -> cache.requestCache(requestCache))
         .oauth2ResourceServer(resourceServer -> resourceServer

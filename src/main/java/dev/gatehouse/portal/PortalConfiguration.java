@@ -1,6 +1,8 @@
 package dev.gatehouse.portal;
 
 import dev.gatehouse.identity.PasswordCheck;
+import dev.gatehouse.notifier.Notifier;
+import java.time.Clock;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,16 @@ public class PortalConfiguration {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setMatchingRequestParameterName(null);
     return cache;
+  }
+
+  @Bean
+  IdentityVerification identityVerification(Notifier notifier, Clock clock) {
+    return new IdentityVerification(notifier, clock);
+  }
+
+  @Bean
+  SessionFactors sessionFactors(RequestCache requestCache, Clock clock) {
+    return new SessionFactors(requestCache, clock);
   }
 
   @Bean

@@ -1,6 +1,11 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
+import dev.gatehouse.totp.TotpDevices;
+import jakarta.servlet.http.HttpSession;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -14,17 +19,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class PortalController {
 
+  private final TotpDevices devices;
+
+  public PortalController(TotpDevices devices) {
+    this.devices = devices;
+  }
+
   @GetMapping("/login")
   String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-      Model model) {
+      HttpSession session, Model model) {
     model.addAttribute("failed", error != null);
     model.addAttribute("signedOut", logout != null);
+    model.addAttribute("loginHint", session.getAttribute(AuthorizationRequestGate.LOGIN_HINT));
     return "login";
   }
 
   @GetMapping("/")
-  String home(Principal principal, Model model) {
+  String home(Principal principal, @RequestParam(required = false) String removed, Model model) {
     model.addAttribute("username", principal.getName());
+    model.addAttribute("removed", removed != null);
+    model.addAttribute("deviceSince", devices.find(principal.getName())
+        .map(device -> DateTimeFormatter.ISO_LOCAL_DATE.format(device.createdAt().atZone(ZoneOffset.UTC)))
+        .orElse(null));
     return "home";
   }
 

@@ -3,7 +3,6 @@ package dev.gatehouse.testing;
 import dev.gatehouse.Gatehouse;
 import dev.gatehouse.config.ConfigurationLoader;
 import dev.gatehouse.config.LoadResult;
-import dev.gatehouse.identity.UserDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -65,6 +64,24 @@ public final class TestGatehouse implements AutoCloseable {
               token_endpoint_auth_method: 'client_secret_post'
       """.formatted(APP_SECRET_DIGEST, APP_REDIRECT, APP_SECRET_DIGEST);
 
+  public static final String CHAT_REDIRECT = "https://chat.example.com/oauth/openid/callback";
+
+  /** The seed's LibreChat client shape: two_factor, basic auth, opaque tokens; a cheap secret. */
+  public static final String TWO_FACTOR_CLIENTS = """
+          clients:
+            - client_id: 'chat'
+              client_name: 'Chat'
+              client_secret: '%s'
+              authorization_policy: 'two_factor'
+              consent_mode: 'implicit'
+              redirect_uris: ['%s']
+              scopes: ['openid', 'profile', 'email']
+              grant_types: ['authorization_code', 'refresh_token']
+              access_token_signed_response_alg: 'none'
+              userinfo_signed_response_alg: 'none'
+              token_endpoint_auth_method: 'client_secret_basic'
+      """.formatted(APP_SECRET_DIGEST, CHAT_REDIRECT);
+
   private final Path directory;
   private final int port;
   private final ConfigurableApplicationContext context;
@@ -106,8 +123,7 @@ public final class TestGatehouse implements AutoCloseable {
     if (!result.errors().isEmpty()) {
       throw new IllegalStateException("test configuration is invalid: " + result.errors());
     }
-    UserDirectory users = UserDirectory.open(result.configuration().authenticationBackend().usersFile());
-    return new TestGatehouse(directory, port, Gatehouse.start(result.configuration(), users));
+    return new TestGatehouse(directory, port, Gatehouse.start(result.configuration()));
   }
 
   public static String storageLocal(Path directory) {
@@ -125,6 +141,10 @@ public final class TestGatehouse implements AutoCloseable {
 
   public Path directory() {
     return directory;
+  }
+
+  public Path notificationFile() {
+    return directory.resolve("notification.txt");
   }
 
   public <T> T bean(Class<T> type) {

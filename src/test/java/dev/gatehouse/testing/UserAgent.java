@@ -2,6 +2,7 @@ package dev.gatehouse.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,14 +23,36 @@ public final class UserAgent {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager())
+      .cookieHandler(cookies)
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   private final String gatehouse;
 
   public UserAgent(String gatehouseBaseUrl) {
     this.gatehouse = gatehouseBaseUrl;
+  }
+
+  /** The value of one of Gatehouse's cookies in this browser, if set. */
+  public Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+  }
+
+  /** Plants a cookie, as an attacker replaying a stolen one would. */
+  public void setCookie(String name, String value) {
+    HttpCookie cookie = new HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(gatehouse), cookie);
+  }
+
+  /** Submits a form of Gatehouse's portal, with the CSRF token of the page it is on. */
+  public HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
+    Map<String, String> form = new java.util.HashMap<>(fields);
+    form.put("_csrf", csrfToken(page.body()));
+    return follow(post(URI.create(gatehouse + action), form));
   }
 
   public HttpResponse<String> get(URI uri) {
@@ -40,20 +64,24 @@ public final class UserAgent {
    * leaves Gatehouse (towards the client), or the last page if none does.
    */
   public HttpResponse<String> authorize(URI authorizationRequest, String username, String password) {
-    HttpResponse<String> response = followWithinGatehouse(get(authorizationRequest));
+    HttpResponse<String> response = follow(get(authorizationRequest));
     if (response.statusCode() == 200 && response.body().contains("name=\"password\"")) {
-      response = followWithinGatehouse(submitLogin(response.body(), username, password));
+      response = follow(submitLogin(response.body(), username, password));
     }
     return response;
   }
 
   public HttpResponse<String> submitLogin(String loginPage, String username, String password) {
-    Matcher csrf = CSRF.matcher(loginPage);
-    if (!csrf.find()) {
-      throw new AssertionError("login page has no CSRF token:\n" + loginPage);
-    }
     return post(URI.create(gatehouse + "/login"),
-        Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
+        Map.of("username", username, "password", password, "_csrf", csrfToken(loginPage)));
+  }
+
+  private static String csrfToken(String page) {
+    Matcher csrf = CSRF.matcher(page);
+    if (!csrf.find()) {
+      throw new AssertionError("page has no CSRF token:\n" + page);
+    }
+    return csrf.group(1);
   }
 
   public HttpResponse<String> post(URI uri, Map<String, String> form) {
@@ -66,7 +94,8 @@ public final class UserAgent {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
-  private HttpResponse<String> followWithinGatehouse(HttpResponse<String> response) {
+  /** Follows redirects while they stay within Gatehouse; returns the page or the redirect that leaves. */
+  public HttpResponse<String> follow(HttpResponse<String> response) {
     for (int hops = 0; hops < 10; hops++) {
       if (response.statusCode() / 100 != 3) {
         return response;

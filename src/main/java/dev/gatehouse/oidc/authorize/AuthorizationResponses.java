@@ -50,11 +50,21 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
   public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException exception) throws IOException, ServletException {
     var failure = (OAuth2AuthorizationCodeRequestAuthenticationException) exception;
-    OAuth2Error error = failure.getError();
     var attempted = failure.getAuthorizationCodeRequestAuthentication();
     Optional<ErrorDestination> destination = attempted != null && StringUtils.hasText(attempted.getRedirectUri())
         ? Optional.of(new ErrorDestination(attempted.getRedirectUri(), attempted.getState()))
         : registeredDestination(request);
+    send(request, response, failure.getError(), destination);
+  }
+
+  /** Sends an error found by Gatehouse itself, to the client when its redirect URI is trusted. */
+  public void sendError(HttpServletRequest request, HttpServletResponse response, OAuth2Error error)
+      throws IOException, ServletException {
+    send(request, response, error, registeredDestination(request));
+  }
+
+  private void send(HttpServletRequest request, HttpServletResponse response, OAuth2Error error,
+      Optional<ErrorDestination> destination) throws IOException, ServletException {
     if (destination.isEmpty()) {
       request.setAttribute(ERROR_ATTRIBUTE, error);
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 public final class ClientRegistrationMapper {
 
   public static final String ID_TOKEN_LIFESPAN = "gatehouse.id-token-time-to-live";
+  public static final String AUTHORIZATION_POLICY = "gatehouse.authorization-policy";
 
   private final OidcConfig provider;
 
@@ -34,6 +35,7 @@ public final class ClientRegistrationMapper {
         .clientSettings(ClientSettings.builder()
             .requireProofKey(requiresPkce(client))
             .requireAuthorizationConsent(false)
+            .setting(AUTHORIZATION_POLICY, client.authorizationPolicy())
             .build())
         .tokenSettings(TokenSettings.builder()
             .accessTokenFormat("none".equals(client.accessTokenSignedResponseAlg())

@@ -1,0 +1,172 @@
+package dev.gatehouse.oidc.authorize;
+
+import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
+import dev.gatehouse.oidc.tokens.AuthenticationMethods;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands before the authorization endpoint and makes sure the user has proven what the client's
+ * {@code authorization_policy} and the request's {@code prompt}/{@code max_age} demand. No code
+ * can be issued past it without those factors, whatever path the browser took to get here.
+ */
+public final class AuthorizationRequestGate extends OncePerRequestFilter {
+
+  /** Session attribute: when the session was sent to sign in again for prompt=login or max_age. */
+  static final String FRESH_LOGIN_ASKED_AT = AuthorizationRequestGate.class.getName() + ".freshLoginAskedAt";
+  /** Session attribute read by the login page to prefill the username. */
+  public static final String LOGIN_HINT = AuthorizationRequestGate.class.getName() + ".loginHint";
+  public static final String SECOND_FACTOR_PAGE = "/login/totp";
+
+  private final RequestMatcher authorizationEndpoint;
+  private final RegisteredClientRepository clients;
+  private final RequestCache requestCache;
+  private final AuthorizationResponses responses;
+  private final Clock clock;
+
+  public AuthorizationRequestGate(RequestMatcher authorizationEndpoint, RegisteredClientRepository clients,
+      RequestCache requestCache, AuthorizationResponses responses, Clock clock) {
+    this.authorizationEndpoint = authorizationEndpoint;
+    this.clients = clients;
+    this.requestCache = requestCache;
+    this.responses = responses;
+    this.clock = clock;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !authorizationEndpoint.matches(request);
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
+    RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
+    Duration maxAge;
+    try {
+      maxAge = maxAge(request);
+    } catch (NumberFormatException e) {
+      responses.sendError(request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+          "max_age must be a non-negative number of seconds", null));
+      return;
+    }
+    if (client == null) {
+      // Spring Authorization Server reports the unknown client without redirecting.
+      chain.doFilter(request, response);
+      return;
+    }
+    rememberLoginHint(request);
+    HttpSession session = request.getSession();
+    Authentication current = signedIn();
+    Instant now = clock.instant();
+    LoginRequirement requirement = new LoginRequirement(
+        "two_factor".equals(client.getClientSettings().getSetting(ClientRegistrationMapper.AUTHORIZATION_POLICY)),
+        prompt(request), maxAge, factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
+        factorTime(current, AuthenticationMethods.TOTP_AUTHORITY) != null,
+        (Instant) session.getAttribute(FRESH_LOGIN_ASKED_AT));
+    switch (requirement.decide(now)) {
+      case PROCEED -> {
+        if (requirement.prompt().contains("login")) {
+          session.removeAttribute(FRESH_LOGIN_ASKED_AT);
+        }
+        chain.doFilter(request, response);
+      }
+      case LOGIN -> {
+        if (requirement.prompt().contains("login")) {
+          session.setAttribute(FRESH_LOGIN_ASKED_AT, now);
+        }
+        chain.doFilter(request, response);
+      }
+      case LOGIN_AGAIN -> {
+        session.setAttribute(FRESH_LOGIN_ASKED_AT, now);
+        SecurityContextHolder.clearContext();
+        session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        redirectSaving(request, response, "/login");
+      }
+      case SECOND_FACTOR -> redirectSaving(request, response, SECOND_FACTOR_PAGE);
+      case LOGIN_REQUIRED -> responses.sendError(request, response,
+          new OAuth2Error("login_required", "The user must sign in", null));
+      case INTERACTION_REQUIRED -> responses.sendError(request, response,
+          new OAuth2Error("interaction_required", "The user must prove a second factor", null));
+    }
+  }
+
+  private void redirectSaving(HttpServletRequest request, HttpServletResponse response, String page)
+      throws IOException {
+    requestCache.saveRequest(request, response);
+    response.sendRedirect(request.getContextPath() + page);
+  }
+
+  private static void rememberLoginHint(HttpServletRequest request) {
+    String hint = single(request, "login_hint");
+    if (hint != null && !hint.isBlank() && hint.length() <= 200) {
+      request.getSession().setAttribute(LOGIN_HINT, hint);
+    }
+  }
+
+  private static Authentication signedIn() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null || authentication instanceof AnonymousAuthenticationToken
+        || !authentication.isAuthenticated() ? null : authentication;
+  }
+
+  private static Instant factorTime(Authentication authentication, String factor) {
+    if (authentication == null) {
+      return null;
+    }
+    for (GrantedAuthority authority : authentication.getAuthorities()) {
+      if (authority instanceof FactorGrantedAuthority granted && factor.equals(granted.getAuthority())) {
+        return granted.getIssuedAt();
+      }
+    }
+    return null;
+  }
+
+  private static Set<String> prompt(HttpServletRequest request) {
+    String prompt = single(request, "prompt");
+    return prompt == null ? Set.of() : Arrays.stream(prompt.split(" ")).filter(v -> !v.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
+  private static Duration maxAge(HttpServletRequest request) {
+    String maxAge = single(request, "max_age");
+    if (maxAge == null) {
+      return null;
+    }
+    long seconds = Long.parseLong(maxAge);
+    if (seconds < 0) {
+      throw new NumberFormatException("negative max_age");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  private static String single(HttpServletRequest request, String name) {
+    String[] values = request.getParameterValues(name);
+    return values != null && values.length == 1 ? values[0] : null;
+  }
+}

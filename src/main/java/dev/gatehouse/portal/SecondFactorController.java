@@ -1,0 +1,58 @@
+package dev.gatehouse.portal;
+
+import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
+import dev.gatehouse.totp.TotpDevice;
+import dev.gatehouse.totp.TotpDevices;
+import dev.gatehouse.totp.TotpVerifier;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in step after the password: a code from the user's TOTP device. */
+@Controller
+public class SecondFactorController {
+
+  private final TotpDevices devices;
+  private final TotpVerifier verifier;
+  private final SessionFactors factors;
+
+  public SecondFactorController(TotpDevices devices, TotpVerifier verifier, SessionFactors factors) {
+    this.devices = devices;
+    this.verifier = verifier;
+    this.factors = factors;
+  }
+
+  @GetMapping(AuthorizationRequestGate.SECOND_FACTOR_PAGE)
+  String page(Principal principal, @RequestParam(required = false) String error, Model model) {
+    if (!devices.has(principal.getName())) {
+      return "redirect:" + TotpEnrolmentController.ENROL_PAGE;
+    }
+    model.addAttribute("error", CodeErrors.describe(error));
+    return "totp";
+  }
+
+  @PostMapping(AuthorizationRequestGate.SECOND_FACTOR_PAGE)
+  String verify(Principal principal, @RequestParam(defaultValue = "") String code, HttpServletRequest request,
+      HttpServletResponse response) {
+    Optional<TotpDevice> device = devices.find(principal.getName());
+    if (device.isEmpty()) {
+      return "redirect:" + TotpEnrolmentController.ENROL_PAGE;
+    }
+    return switch (verifier.verify(principal.getName(), device.get().secret(), device.get().parameters(),
+        code.strip())) {
+      case ACCEPTED -> {
+        devices.recordUse(principal.getName());
+        factors.addTotp(request, response);
+        yield "redirect:" + factors.continueUrl(request, response);
+      }
+      case REPLAYED -> "redirect:" + AuthorizationRequestGate.SECOND_FACTOR_PAGE + "?error=replayed";
+      case INVALID -> "redirect:" + AuthorizationRequestGate.SECOND_FACTOR_PAGE + "?error=invalid";
+    };
+  }
+}

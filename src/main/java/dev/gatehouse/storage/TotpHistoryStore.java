@@ -1,0 +1,30 @@
+package dev.gatehouse.storage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The record of accepted TOTP time steps. The unique key makes "first use" one atomic insert, so
+ * two requests racing with the same code cannot both win, even on two Gatehouse instances.
+ */
+public class TotpHistoryStore {
+
+  private final JdbcTemplate jdbc;
+
+  public TotpHistoryStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** True when this user had not used this step yet; the step is recorded either way. */
+  public boolean recordFirstUse(String username, long step) {
+    try {
+      jdbc.update("insert into totp_history (username, step, created_at) values (?, ?, ?)",
+          username, step, Timestamp.from(Instant.now()));
+      return true;
+    } catch (DuplicateKeyException alreadyUsed) {
+      return false;
+    }
+  }
+}
