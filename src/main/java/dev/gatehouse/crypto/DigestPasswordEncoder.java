@@ -7,24 +7,34 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * A Spring {@link PasswordEncoder} over Authelia's digest formats: {@link #matches} understands every format
  * {@link PasswordDigests#parse} does, {@link #encode} writes Argon2id with Authelia's defaults.
+ *
+ * <p>Given a {@link VerifiedSecretCache}, a secret that verified once is answered from memory afterwards. That is
+ * meant for client secrets, which a client sends on every token request; user passwords never go through here.
  */
 public final class DigestPasswordEncoder implements PasswordEncoder {
 
   private static final int DEFAULT_CACHE_SIZE = 256;
 
   private final PasswordDigestGenerator generator;
+  private final VerifiedSecretCache verifiedSecrets;
   /** Parsed digests by encoded text, least recently used first; guarded by itself. */
   private final Map<String, PasswordDigest> parsed;
 
   public DigestPasswordEncoder() {
-    this(new PasswordDigestGenerator(), DEFAULT_CACHE_SIZE);
+    this(new PasswordDigestGenerator(), DEFAULT_CACHE_SIZE, null);
   }
 
-  public DigestPasswordEncoder(PasswordDigestGenerator generator, int cacheSize) {
+  /** An encoder that remembers verified secrets in {@code verifiedSecrets}. */
+  public DigestPasswordEncoder(VerifiedSecretCache verifiedSecrets) {
+    this(new PasswordDigestGenerator(), DEFAULT_CACHE_SIZE, verifiedSecrets);
+  }
+
+  public DigestPasswordEncoder(PasswordDigestGenerator generator, int cacheSize, VerifiedSecretCache verifiedSecrets) {
     if (cacheSize < 1) {
       throw new IllegalArgumentException("cache size must be at least 1 but is " + cacheSize);
     }
     this.generator = generator;
+    this.verifiedSecrets = verifiedSecrets;
     this.parsed = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, PasswordDigest> eldest) {
@@ -44,8 +54,15 @@ public final class DigestPasswordEncoder implements PasswordEncoder {
     if (rawPassword == null || encodedPassword == null) {
       return false;
     }
+    if (verifiedSecrets != null && verifiedSecrets.contains(encodedPassword, rawPassword)) {
+      return true;
+    }
     PasswordDigest digest = parsedDigest(encodedPassword);
-    return digest != null && digest.matches(rawPassword);
+    boolean matches = digest != null && digest.matches(rawPassword);
+    if (matches && verifiedSecrets != null) {
+      verifiedSecrets.remember(encodedPassword, rawPassword);
+    }
+    return matches;
   }
 
   /**

@@ -50,7 +50,7 @@ class DigestPasswordEncoderTest {
 
   @Test
   void keepsWorkingWhenTheCacheOverflows() {
-    DigestPasswordEncoder tiny = new DigestPasswordEncoder(new PasswordDigestGenerator(), 1);
+    DigestPasswordEncoder tiny = new DigestPasswordEncoder(new PasswordDigestGenerator(), 1, null);
 
     for (int i = 0; i < 3; i++) {
       assertThat(tiny.matches("password", SHA256_CRYPT)).isTrue();
