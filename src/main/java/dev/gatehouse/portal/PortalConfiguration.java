@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.health.HealthController;
 import dev.gatehouse.identity.PasswordCheck;
 import dev.gatehouse.notifier.Notifier;
 import java.time.Clock;
@@ -44,7 +45,8 @@ public class PortalConfiguration {
       throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE)
+            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
+                HealthController.LIVENESS, HealthController.READINESS)
             .permitAll()
             .anyRequest().authenticated())
         .authenticationProvider(new PasswordAuthenticationProvider(passwords))

@@ -1,0 +1,45 @@
+package dev.gatehouse.health;
+
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Health for proxies and container runtimes: {@code /api/health} says the process answers (as
+ * Authelia's does), {@code /api/health/ready} also that storage answers. Nothing else is said.
+ */
+@RestController
+public class HealthController {
+
+  public static final String LIVENESS = "/api/health";
+  public static final String READINESS = "/api/health/ready";
+
+  private final JdbcTemplate jdbc;
+
+  public HealthController(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping(LIVENESS)
+  ResponseEntity<Map<String, String>> alive() {
+    return answer(HttpStatus.OK, "OK");
+  }
+
+  @GetMapping(READINESS)
+  ResponseEntity<Map<String, String>> ready() {
+    try {
+      jdbc.queryForObject("select 1", Integer.class);
+      return answer(HttpStatus.OK, "OK");
+    } catch (RuntimeException storageDown) {
+      return answer(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE");
+    }
+  }
+
+  private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String value) {
+    return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(Map.of("status", value));
+  }
+}
