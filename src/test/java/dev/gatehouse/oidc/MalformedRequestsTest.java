@@ -48,6 +48,7 @@ class MalformedRequestsTest {
               - client_id: 'short'
                 client_secret: '%s'
                 authorization_policy: 'one_factor'
+                consent_mode: 'implicit'
                 lifespan: 'short'
                 redirect_uris: ['https://short.example.com/callback']
                 scopes: ['openid']

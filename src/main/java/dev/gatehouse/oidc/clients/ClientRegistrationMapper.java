@@ -2,6 +2,7 @@ package dev.gatehouse.oidc.clients;
 
 import dev.gatehouse.config.schema.OidcClientConfig;
 import dev.gatehouse.config.schema.OidcConfig;
+import dev.gatehouse.oidc.consent.ClientConsent;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -32,9 +33,8 @@ public final class ClientRegistrationMapper {
         .redirectUris(uris -> uris.addAll(client.redirectUris()))
         .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
         .scopes(scopes -> scopes.addAll(client.scopes()))
-        .clientSettings(ClientSettings.builder()
+        .clientSettings(ClientConsent.configuredFor(client).writeTo(ClientSettings.builder())
             .requireProofKey(requiresPkce(client))
-            .requireAuthorizationConsent(false)
             .setting(AUTHORIZATION_POLICY, client.authorizationPolicy())
             .build())
         .tokenSettings(TokenSettings.builder()

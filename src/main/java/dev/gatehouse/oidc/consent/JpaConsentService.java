@@ -1,0 +1,60 @@
+package dev.gatehouse.oidc.consent;
+
+import dev.gatehouse.storage.ConsentEntity;
+import dev.gatehouse.storage.ConsentRepository;
+import java.time.Instant;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Remembered consents, in the database. Only a pre-configured client's consent whose user ticked
+ * "remember" is kept, and only until it expires; every other consent SAS saves is forgotten at
+ * once, so that the next authorization asks again.
+ */
+@Transactional
+public class JpaConsentService implements OAuth2AuthorizationConsentService {
+
+  private final ConsentRepository repository;
+  private final RegisteredClientRepository clients;
+
+  public JpaConsentService(ConsentRepository repository, RegisteredClientRepository clients) {
+    this.repository = repository;
+    this.clients = clients;
+  }
+
+  @Override
+  public void save(OAuth2AuthorizationConsent consent) {
+    ClientConsent rules = ClientConsent.of(clients.findById(consent.getRegisteredClientId()));
+    if (!rules.mayRemember() || !ConsentForm.rememberTicked()) {
+      return;
+    }
+    Instant now = Instant.now();
+    repository.save(new ConsentEntity(consent.getRegisteredClientId(), consent.getPrincipalName(),
+        String.join(" ", consent.getScopes()), now, now.plus(rules.rememberFor())));
+  }
+
+  @Override
+  public void remove(OAuth2AuthorizationConsent consent) {
+    repository.deleteById(new ConsentEntity.Key(consent.getRegisteredClientId(), consent.getPrincipalName()));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
+    return repository.findByRegisteredClientIdAndPrincipalNameAndExpiresAtAfter(registeredClientId,
+            principalName, Instant.now())
+        .map(JpaConsentService::toConsent)
+        .orElse(null);
+  }
+
+  private static OAuth2AuthorizationConsent toConsent(ConsentEntity entity) {
+    OAuth2AuthorizationConsent.Builder consent =
+        OAuth2AuthorizationConsent.withId(entity.getRegisteredClientId(), entity.getPrincipalName());
+    for (String scope : entity.getScopes().split(" ")) {
+      consent.scope(scope);
+    }
+    return consent.build();
+  }
+}

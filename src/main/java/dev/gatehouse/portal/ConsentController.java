@@ -1,0 +1,58 @@
+package dev.gatehouse.portal;
+
+import dev.gatehouse.oidc.consent.ClientConsent;
+import dev.gatehouse.oidc.consent.ConsentForm;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Arrays;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The consent page SAS redirects to when a client needs the user's approval. Its form posts the
+ * answer straight back to the authorization endpoint, which SAS serves.
+ *
+ * <p>That POST carries no CSRF token, since SAS exempts its endpoints, and needs none: SAS accepts
+ * it only with the {@code state} it generated for this very request (32 random bytes, found
+ * nowhere but in the redirect to this page, which a cross-site page cannot read, and never sent
+ * on as a referrer) and only from the user who started the request.
+ */
+@Controller
+class ConsentController {
+
+  private final RegisteredClientRepository clients;
+
+  ConsentController(RegisteredClientRepository clients) {
+    this.clients = clients;
+  }
+
+  @GetMapping(ConsentForm.PAGE)
+  String consent(@RequestParam(OAuth2ParameterNames.CLIENT_ID) String clientId,
+      @RequestParam(OAuth2ParameterNames.SCOPE) String scope,
+      @RequestParam(OAuth2ParameterNames.STATE) String state,
+      Principal user, Model model, HttpServletResponse response) {
+    RegisteredClient client = clients.findByClientId(clientId);
+    if (client == null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("error", new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "Unknown client", null));
+      return "authorization-error";
+    }
+    ClientConsent consent = ClientConsent.of(client);
+    model.addAttribute("clientId", client.getClientId());
+    model.addAttribute("clientName", client.getClientName());
+    model.addAttribute("username", user.getName());
+    model.addAttribute("state", state);
+    model.addAttribute("scopes", ScopeDescriptions.describe(
+        Arrays.asList(StringUtils.tokenizeToStringArray(scope, " "))));
+    model.addAttribute("rememberFor", consent.mayRemember() ? DurationWords.of(consent.rememberFor()) : null);
+    return "consent";
+  }
+}
