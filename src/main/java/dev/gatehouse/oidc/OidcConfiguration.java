@@ -14,15 +14,20 @@ import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.authorize.ClientAuthenticationRequired;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
+import dev.gatehouse.oidc.consent.ConsentForm;
+import dev.gatehouse.oidc.consent.ConsentHooks;
+import dev.gatehouse.oidc.consent.JpaConsentService;
 import dev.gatehouse.oidc.discovery.DiscoveryMetadata;
 import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
 import dev.gatehouse.oidc.keys.SigningKeyStore;
 import dev.gatehouse.oidc.keys.SigningKeys;
+import dev.gatehouse.oidc.logout.EndSessionEndpoint;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
 import dev.gatehouse.oidc.tokens.UserInfoClaims;
 import dev.gatehouse.storage.AuthorizationRepository;
+import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +36,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -88,6 +94,12 @@ public class OidcConfiguration {
   }
 
   @Bean
+  OAuth2AuthorizationConsentService consentService(ConsentRepository repository,
+      RegisteredClientRepository clients) {
+    return new JpaConsentService(repository, clients);
+  }
+
+  @Bean
   SigningKeys signingKeys(Configuration configuration, SigningKeyRepository repository,
       StorageEncryption encryption) {
     var configured = configuration.oidc().jwks();
@@ -130,6 +142,8 @@ public class OidcConfiguration {
           PathPatternRequestMatcher.pathPattern("/api/oidc/**")));
       server
           .authorizationEndpoint(endpoint -> endpoint
+              .consentPage(ConsentForm.PAGE)
+              .authenticationProviders(ConsentHooks::install)
               .authorizationResponseHandler(responses)
               .errorResponseHandler(responses))
           .authorizationServerMetadataEndpoint(endpoint -> endpoint
@@ -137,12 +151,15 @@ public class OidcConfiguration {
           .oidc(oidc -> oidc
               .providerConfigurationEndpoint(endpoint -> endpoint
                   .providerConfigurationCustomizer(metadata -> metadata.claims(discovery::customizeOidc)))
-              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users))));
+              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users)))
+              .logoutEndpoint(new EndSessionEndpoint(keys, authorizations, clients)));
     });
     http
         .addFilterBefore(new AuthorizationRequestGate(PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT),
             clients, requestCache, responses, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // No endpoint here takes a portal form; the consent POST is bound to the user by SAS's state.
+        .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.requestCache(requestCache))
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.authenticationManager(new BearerTokenLookup(authorizations))))

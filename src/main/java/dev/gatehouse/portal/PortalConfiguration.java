@@ -5,11 +5,13 @@ import dev.gatehouse.identity.PasswordCheck;
 import dev.gatehouse.notifier.Notifier;
 import java.time.Clock;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
+import dev.gatehouse.oidc.logout.EndSessionResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -29,6 +31,12 @@ public class PortalConfiguration {
     return cache;
   }
 
+  /** Tells the authorization server's session registry when sessions end, so it does not grow. */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
   @Bean
   IdentityVerification identityVerification(Notifier notifier, Clock clock) {
     return new IdentityVerification(notifier, clock);
@@ -46,11 +54,16 @@ public class PortalConfiguration {
     http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
-                HealthController.LIVENESS, HealthController.READINESS)
+                HealthController.LIVENESS, HealthController.READINESS,
+                EndSessionResponses.ERROR_PAGE, EndSessionResponses.SIGNED_OUT_PAGE)
             .permitAll()
             .anyRequest().authenticated())
+        // Reached by a forward from an authorization or logout request that a client may POST
+        // without a CSRF token; they only show the error.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords))
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+        .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

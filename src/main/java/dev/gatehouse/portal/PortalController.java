@@ -2,6 +2,7 @@ package dev.gatehouse.portal;
 
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
+import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.totp.TotpDevices;
 import jakarta.servlet.http.HttpSession;
 import java.time.ZoneOffset;
@@ -26,10 +27,8 @@ public class PortalController {
   }
 
   @GetMapping("/login")
-  String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-      HttpSession session, Model model) {
+  String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
     model.addAttribute("failed", error != null);
-    model.addAttribute("signedOut", logout != null);
     model.addAttribute("loginHint", session.getAttribute(AuthorizationRequestGate.LOGIN_HINT));
     return "login";
   }
@@ -47,9 +46,24 @@ public class PortalController {
   /** An authorization request that cannot be answered to the client, shown to the user instead. */
   @RequestMapping(AuthorizationResponses.ERROR_PAGE)
   String authorizationError(HttpServletRequest request, Model model) {
-    Object error = request.getAttribute(AuthorizationResponses.ERROR_ATTRIBUTE);
-    OAuth2Error oauthError = error instanceof OAuth2Error known ? known : new OAuth2Error("invalid_request");
-    model.addAttribute("error", oauthError);
+    model.addAttribute("error", errorAt(request, AuthorizationResponses.ERROR_ATTRIBUTE));
     return "authorization-error";
+  }
+
+  /** Where every sign-out ends, unless the application that asked for it takes the user back. */
+  @GetMapping(EndSessionResponses.SIGNED_OUT_PAGE)
+  String signedOut() {
+    return "signed-out";
+  }
+
+  /** A logout request that was refused, so the user is still signed in. */
+  @RequestMapping(EndSessionResponses.ERROR_PAGE)
+  String logoutError(HttpServletRequest request, Model model) {
+    model.addAttribute("error", errorAt(request, EndSessionResponses.ERROR_ATTRIBUTE));
+    return "logout-error";
+  }
+
+  private static OAuth2Error errorAt(HttpServletRequest request, String attribute) {
+    return request.getAttribute(attribute) instanceof OAuth2Error error ? error : new OAuth2Error("invalid_request");
   }
 }

@@ -23,6 +23,7 @@ public final class TestGatehouse implements AutoCloseable {
       "$pbkdf2-sha512$1000$ABEiM0RVZneImaq7zN3u/w$nO37i.OmCcb6Q9JYrfxpKt7cVhf9MecNx3cR4gBHz2spmgdctaEs/AOt6g79eRoAVtTA27vjaOTYdYlejbx3PA";
   public static final String APP_SECRET = "app_secret";
   public static final String APP_REDIRECT = "https://app.example.com/oauth/callback";
+  public static final String APP_POST_LOGOUT_REDIRECT = "https://app.example.com/logged-out";
   public static final String USER = "john";
   public static final String PASSWORD = "john_password";
 
@@ -51,6 +52,7 @@ public final class TestGatehouse implements AutoCloseable {
               authorization_policy: 'one_factor'
               consent_mode: 'implicit'
               redirect_uris: ['%s']
+              post_logout_redirect_uris: ['%s']
               scopes: ['openid', 'profile', 'email', 'groups', 'offline_access']
               grant_types: ['authorization_code', 'refresh_token']
               access_token_signed_response_alg: 'none'
@@ -62,7 +64,7 @@ public final class TestGatehouse implements AutoCloseable {
               redirect_uris: ['https://other.example.com/callback']
               scopes: ['openid', 'profile']
               token_endpoint_auth_method: 'client_secret_post'
-      """.formatted(APP_SECRET_DIGEST, APP_REDIRECT, APP_SECRET_DIGEST);
+      """.formatted(APP_SECRET_DIGEST, APP_REDIRECT, APP_POST_LOGOUT_REDIRECT, APP_SECRET_DIGEST);
 
   public static final String CHAT_REDIRECT = "https://chat.example.com/oauth/openid/callback";
 
@@ -98,6 +100,18 @@ public final class TestGatehouse implements AutoCloseable {
   }
 
   public static TestGatehouse start(Path directory, String clientsYaml, String storageYaml) {
+    return start(directory, clientsYaml, storageYaml, filesystemNotifier(directory));
+  }
+
+  public static String filesystemNotifier(Path directory) {
+    return """
+        notifier:
+          filesystem:
+            filename: '%s'
+        """.formatted(directory.resolve("notification.txt"));
+  }
+
+  public static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml) {
     int port = freePort();
     String configuration = """
         server:
@@ -108,15 +122,12 @@ public final class TestGatehouse implements AutoCloseable {
           file:
             path: '%s'
         %s
-        notifier:
-          filesystem:
-            filename: '%s'
+        %s
         identity_providers:
           oidc:
             hmac_secret: 'this_is_a_test_hmac_secret_of_sufficient_length'
         %s
-        """.formatted(port, directory.resolve("users.yml"), storageYaml,
-        directory.resolve("notification.txt"), clientsYaml);
+        """.formatted(port, directory.resolve("users.yml"), storageYaml, notifierYaml, clientsYaml);
     write(directory.resolve("users.yml"), USERS_YML);
     Path file = write(directory.resolve("configuration.yml"), configuration);
     LoadResult result = ConfigurationLoader.load(List.of(file), Map.of());

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
 public final class UserAgent {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"");
+  private static final Pattern INPUT = Pattern.compile("<input[^>]*>");
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder()
@@ -84,8 +88,33 @@ public final class UserAgent {
     return csrf.group(1);
   }
 
+  /**
+   * Submits the page's only form wherever its action points, as a browser does when the user sets
+   * {@code chosen} (a button, a checkbox): with every hidden field as rendered, repeated names
+   * included. Follows Gatehouse's own redirects.
+   */
+  public HttpResponse<String> submitForm(HttpResponse<String> page, Map<String, String> chosen) {
+    Matcher action = FORM_ACTION.matcher(page.body());
+    if (!action.find()) {
+      throw new AssertionError("page has no form:\n" + page.body());
+    }
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    Matcher input = INPUT.matcher(page.body());
+    while (input.find()) {
+      if ("hidden".equals(attribute(input.group(), "type"))) {
+        fields.add(Map.entry(attribute(input.group(), "name"), attribute(input.group(), "value")));
+      }
+    }
+    fields.addAll(chosen.entrySet());
+    return follow(post(page.uri().resolve(unescape(action.group(1))), fields));
+  }
+
   public HttpResponse<String> post(URI uri, Map<String, String> form) {
-    String body = form.entrySet().stream()
+    return post(uri, List.copyOf(form.entrySet()));
+  }
+
+  private HttpResponse<String> post(URI uri, List<Map.Entry<String, String>> form) {
+    String body = form.stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(uri)
@@ -118,6 +147,17 @@ public final class UserAgent {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String attribute(String tag, String name) {
+    Matcher value = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+    return value.find() ? unescape(value.group(1)) : null;
+  }
+
+  /** Undoes Thymeleaf's escaping of attribute values. */
+  private static String unescape(String html) {
+    return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   private static String encode(String value) {

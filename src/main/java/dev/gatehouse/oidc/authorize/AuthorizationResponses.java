@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -73,8 +74,11 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
     }
     UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(destination.get().redirectUri())
         .queryParam(OAuth2ParameterNames.ERROR, error.getErrorCode());
-    if (StringUtils.hasText(error.getDescription())) {
-      uri.queryParam(OAuth2ParameterNames.ERROR_DESCRIPTION, encode(error.getDescription()));
+    String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(error.getErrorCode())
+        // SAS names the parameter it checked last, which reads as if the client were at fault.
+        ? "The user denied the request" : error.getDescription();
+    if (StringUtils.hasText(description)) {
+      uri.queryParam(OAuth2ParameterNames.ERROR_DESCRIPTION, encode(description));
     }
     redirect(response, uri, destination.get().state());
   }
@@ -84,6 +88,11 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
    * a redirect URI registered for a client named exactly once; otherwise nowhere.
    */
   private Optional<ErrorDestination> registeredDestination(HttpServletRequest request) {
+    if (isConsentSubmission(request)) {
+      // Its state is the one SAS made for the consent page, meaningless to the client; SAS
+      // itself never sends such errors on, and a resubmitted consent form must not either.
+      return Optional.empty();
+    }
     String clientId = single(request, OAuth2ParameterNames.CLIENT_ID);
     RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
     if (client == null) {
@@ -99,6 +108,11 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
       return Optional.empty();
     }
     return Optional.of(new ErrorDestination(redirectUri, single(request, OAuth2ParameterNames.STATE)));
+  }
+
+  /** A POST without {@code response_type} is, to SAS, the consent page's answer. */
+  private static boolean isConsentSubmission(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && request.getParameter(OAuth2ParameterNames.RESPONSE_TYPE) == null;
   }
 
   private static String single(HttpServletRequest request, String name) {
