@@ -17,14 +17,18 @@ public final class NotificationFile {
 
   public static String oneTimeCode(Path file) {
     try {
-      String content = Files.readString(file);
-      Matcher code = CODE.matcher(content);
-      if (!code.find()) {
-        throw new AssertionError("no one-time code in " + file + ":\n" + content);
-      }
-      return code.group(1);
+      return oneTimeCodeIn(Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The code between the two dashed lines of a one-time code message. */
+  public static String oneTimeCodeIn(String message) {
+    Matcher code = CODE.matcher(message.replace("\r\n", "\n"));
+    if (!code.find()) {
+      throw new AssertionError("no one-time code in:\n" + message);
+    }
+    return code.group(1);
   }
 }
