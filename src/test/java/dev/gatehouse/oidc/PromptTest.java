@@ -84,6 +84,19 @@ class PromptTest {
     assertThat(page.body()).contains("value=\"john\"");
   }
 
+  @Test
+  void authorizationRequestSentAsPostSurvivesTheLogin() {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> login = browser.follow(browser.post(URI.create(gatehouse.baseUrl() + "/api/oidc/authorization"),
+        java.util.Map.of("response_type", "code", "client_id", "app", "redirect_uri", APP_REDIRECT,
+            "scope", "openid email", "state", "posted-state-0123")));
+    assertThat(login.uri().getPath()).isEqualTo("/login");
+    HttpResponse<String> back = browser.follow(browser.submitLogin(login.body(), TestGatehouse.USER,
+        TestGatehouse.PASSWORD));
+    assertThat(back.headers().firstValue("Location").orElseThrow())
+        .startsWith(APP_REDIRECT + "?code=").contains("state=posted-state-0123");
+  }
+
   private static UserAgent signedInBrowser() {
     UserAgent browser = new UserAgent(gatehouse.baseUrl());
     HttpResponse<String> first = browser.authorize(request(""), TestGatehouse.USER, TestGatehouse.PASSWORD);

@@ -114,6 +114,37 @@ class SecondFactorTest {
     assertThat(stolen.headers().firstValue("Location").orElseThrow()).doesNotContain("code=").endsWith("/login");
   }
 
+  @Test
+  @Order(4)
+  void userRemovesTheDeviceAfterConfirmingByMailAndIsEnrolledAnewNextTime() {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> totpPage = browser.authorize(authorizationRequest(), TestGatehouse.USER, TestGatehouse.PASSWORD);
+    browser.submit(totpPage, "/login/totp", Map.of("code", phone.code(2)));
+    HttpResponse<String> home = browser.follow(browser.get(URI.create(gatehouse.baseUrl() + "/")));
+    assertThat(home.body()).contains("Registered on");
+
+    HttpResponse<String> identity = browser.follow(browser.get(URI.create(gatehouse.baseUrl() + "/totp/enrol")));
+    HttpResponse<String> devicePage = browser.submit(identity, "/totp/enrol/identity",
+        Map.of("code", NotificationFile.oneTimeCode(gatehouse.notificationFile())));
+    assertThat(devicePage.body()).contains("This replaces the device you registered before");
+    HttpResponse<String> removed = browser.submit(devicePage, "/totp/remove", Map.of());
+    assertThat(removed.body()).contains("Your TOTP device was removed").contains("No authenticator app is registered");
+
+    HttpResponse<String> next = new UserAgent(gatehouse.baseUrl()).authorize(authorizationRequest(),
+        TestGatehouse.USER, TestGatehouse.PASSWORD);
+    assertThat(next.uri().getPath()).isEqualTo("/totp/enrol");
+  }
+
+  @Test
+  @Order(5)
+  void wrongOneTimeCodeIsRefusedAndKeepsTheDevicePageClosed() {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> identity = browser.authorize(authorizationRequest(), TestGatehouse.USER, TestGatehouse.PASSWORD);
+    HttpResponse<String> refused = browser.submit(identity, "/totp/enrol/identity", Map.of("code", "WRONG234"));
+    assertThat(refused.uri().getPath()).isEqualTo("/totp/enrol");
+    assertThat(refused.body()).contains("not right").doesNotContain("otpauth://");
+  }
+
   private static URI authorizationRequest() {
     return URI.create(gatehouse.baseUrl() + "/api/oidc/authorization?response_type=code&client_id=chat"
         + "&redirect_uri=" + URLEncoder.encode(CHAT_REDIRECT, StandardCharsets.UTF_8)

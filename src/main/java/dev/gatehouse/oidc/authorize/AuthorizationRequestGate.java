@@ -100,7 +100,7 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
         if (requirement.prompt().contains("login")) {
           session.setAttribute(FRESH_LOGIN_ASKED_AT, now);
         }
-        chain.doFilter(request, response);
+        redirectSaving(request, response, "/login");
       }
       case LOGIN_AGAIN -> {
         session.setAttribute(FRESH_LOGIN_ASKED_AT, now);
@@ -118,7 +118,9 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
 
   private void redirectSaving(HttpServletRequest request, HttpServletResponse response, String page)
       throws IOException {
-    requestCache.saveRequest(request, response);
+    boolean postedRequest = "POST".equals(request.getMethod())
+        && request.getParameter(OAuth2ParameterNames.RESPONSE_TYPE) != null;
+    requestCache.saveRequest(postedRequest ? new GetEquivalentRequest(request) : request, response);
     response.sendRedirect(request.getContextPath() + page);
   }
 
