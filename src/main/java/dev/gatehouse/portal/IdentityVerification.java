@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.identity.User;
 import dev.gatehouse.notifier.Message;
 import dev.gatehouse.notifier.NotificationException;
@@ -9,9 +10,7 @@ import dev.gatehouse.notifier.OneTimeCodes;
 import dev.gatehouse.notifier.Recipient;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -44,7 +43,7 @@ public class IdentityVerification {
     Message message = NotificationTemplates.oneTimeCode(user.displayName(), action, code,
         OneTimeCodes.CODE_LIFESPAN, remoteAddress);
     notifier.send(new Recipient(user.displayName(), user.email()), message);
-    session.setAttribute(PENDING, new PendingCode(digest(code), clock.instant().plus(OneTimeCodes.CODE_LIFESPAN), 0));
+    session.setAttribute(PENDING, new PendingCode(Sha256.of(code), clock.instant().plus(OneTimeCodes.CODE_LIFESPAN), 0));
   }
 
   /** Checks a typed code; a right one elevates the session for a while, a wrong one uses up a try. */
@@ -52,7 +51,7 @@ public class IdentityVerification {
     if (!(session.getAttribute(PENDING) instanceof PendingCode pending) || !pending.isUsable(clock.instant())) {
       return false;
     }
-    if (!MessageDigest.isEqual(pending.codeDigest(), digest(OneTimeCodes.normalise(typed)))) {
+    if (!MessageDigest.isEqual(pending.codeDigest(), Sha256.of(OneTimeCodes.normalise(typed)))) {
       session.setAttribute(PENDING, pending.failedOnce());
       return false;
     }
@@ -70,13 +69,6 @@ public class IdentityVerification {
     session.removeAttribute(ELEVATED_UNTIL);
   }
 
-  private static byte[] digest(String code) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private record PendingCode(byte[] codeDigest, Instant expiresAt, int failures) implements Serializable {
     boolean isUsable(Instant now) {

@@ -1,8 +1,8 @@
 package dev.gatehouse.storage;
 
+import dev.gatehouse.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,7 +24,7 @@ public final class StorageEncryption {
   private final SecureRandom random = new SecureRandom();
 
   public StorageEncryption(String encryptionKey) {
-    this.key = new SecretKeySpec(sha256(encryptionKey), "AES");
+    this.key = new SecretKeySpec(Sha256.of(encryptionKey), "AES");
   }
 
   public String encrypt(byte[] plaintext, String location) {
@@ -56,13 +56,6 @@ public final class StorageEncryption {
     }
   }
 
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** The stored value was encrypted with another storage.encryption_key. */
   public static final class WrongEncryptionKeyException extends RuntimeException {

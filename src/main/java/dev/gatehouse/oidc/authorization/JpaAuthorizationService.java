@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.authorization;
 
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.storage.AuthorizationEntity;
 import dev.gatehouse.storage.AuthorizationRepository;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     if (!StringUtils.hasText(token)) {
       return null;
     }
-    String digest = TokenDigest.of(token);
+    String digest = Sha256.hexOf(token);
     return find(digest, tokenType).map(entity -> toAuthorization(entity, token, digest)).orElse(null);
   }
 
@@ -180,7 +181,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
   }
 
   private static String digestOf(String tokenValue) {
-    return tokenValue.startsWith(HIDDEN) ? tokenValue.substring(HIDDEN.length()) : TokenDigest.of(tokenValue);
+    return tokenValue.startsWith(HIDDEN) ? tokenValue.substring(HIDDEN.length()) : Sha256.hexOf(tokenValue);
   }
 
   private String write(Map<String, Object> data) {
