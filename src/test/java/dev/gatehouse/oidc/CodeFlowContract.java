@@ -47,6 +47,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.testing.TestGatehouse;
+import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -69,20 +70,18 @@ abstract class CodeFlowContract {
 
   static final ClientID APP = new ClientID("app");
 
+  TestStorage engine;
   TestGatehouse gatehouse;
   OIDCProviderMetadata provider;
 
-  /** The {@code storage} section the contract runs on. */
-  abstract String storageYaml(Path directory);
+  /** The storage engine the contract runs on. */
+  abstract TestStorage storage();
 
   @BeforeAll
   void start(@TempDir Path directory) throws Exception {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS, storageYaml(directory));
+    engine = storage();
+    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS, engine.yaml(directory));
     provider = OIDCProviderMetadata.resolve(new Issuer(gatehouse.baseUrl()));
-  }
-
-  /** Stops what {@link #storageYaml} started, once Gatehouse is down. */
-  void stopStorage() {
   }
 
   @AfterAll
@@ -90,7 +89,9 @@ abstract class CodeFlowContract {
     if (gatehouse != null) {
       gatehouse.close();
     }
-    stopStorage();
+    if (engine != null) {
+      engine.close();
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.gatehouse.testing.TestGatehouse;
+import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -45,18 +46,16 @@ abstract class ConsentContract {
       + client("briefly", "pre-configured", BRIEF_MEMORY.toSeconds() + "s");
   private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
+  TestStorage engine;
   TestGatehouse gatehouse;
 
-  /** The {@code storage} section the contract runs on. */
-  abstract String storageYaml(Path directory);
-
-  /** Stops what {@link #storageYaml} started, once Gatehouse is down. */
-  void stopStorage() {
-  }
+  /** The storage engine the contract runs on. */
+  abstract TestStorage storage();
 
   @BeforeAll
   void start(@TempDir Path directory) {
-    gatehouse = TestGatehouse.start(directory, CLIENTS, storageYaml(directory));
+    engine = storage();
+    gatehouse = TestGatehouse.start(directory, CLIENTS, engine.yaml(directory));
   }
 
   @AfterAll
@@ -64,7 +63,9 @@ abstract class ConsentContract {
     if (gatehouse != null) {
       gatehouse.close();
     }
-    stopStorage();
+    if (engine != null) {
+      engine.close();
+    }
   }
 
   @Test

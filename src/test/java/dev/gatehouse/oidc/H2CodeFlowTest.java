@@ -1,13 +1,12 @@
 package dev.gatehouse.oidc;
 
-import dev.gatehouse.testing.TestGatehouse;
-import java.nio.file.Path;
+import dev.gatehouse.testing.TestStorage;
 
-/** The code flow on the default embedded H2 file storage. */
+/** The contract on the default embedded H2 file storage. */
 class H2CodeFlowTest extends CodeFlowContract {
 
   @Override
-  String storageYaml(Path directory) {
-    return TestGatehouse.storageLocal(directory);
+  TestStorage storage() {
+    return TestStorage.h2();
   }
 }
