@@ -198,6 +198,11 @@ abstract class CodeFlowContract {
     OIDCProviderMetadata behindProxy = OIDCProviderMetadata.parse(body);
     assertThat(behindProxy.getIssuer().getValue()).isEqualTo("https://auth.example.com");
     assertThat(behindProxy.getTokenEndpointURI()).hasToString("https://auth.example.com/api/oidc/token");
+
+    var withPort = java.net.http.HttpRequest.newBuilder(URI.create(gatehouse.baseUrl() + "/.well-known/openid-configuration"))
+        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "auth.example.com:8443").build();
+    String portBody = java.net.http.HttpClient.newHttpClient().send(withPort, HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(OIDCProviderMetadata.parse(portBody).getIssuer().getValue()).isEqualTo("https://auth.example.com:8443");
   }
 
   private OIDCTokenResponse exchange(TokenRequest request) throws Exception {
