@@ -53,8 +53,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LibreChatLoginContract {
 
-  static final String SEED_DIGEST =
-      "$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng";
   static final ClientID LIBRECHAT = new ClientID("librechat");
 
   TestGatehouse gatehouse;
@@ -76,30 +74,7 @@ abstract class LibreChatLoginContract {
   @BeforeAll
   void start(@TempDir Path directory) throws Exception {
     client = CallbackServer.start();
-    String seedClient = """
-            clients:
-              - client_id: 'librechat'
-                client_name: 'LibreChat'
-                client_secret: '%s'  # The digest of 'insecure_secret'.
-                public: false
-                authorization_policy: 'two_factor'
-                require_pkce: false
-                pkce_challenge_method: ''
-                redirect_uris:
-                  - '%s'
-                scopes:
-                  - 'openid'
-                  - 'profile'
-                  - 'email'
-                response_types:
-                  - 'code'
-                grant_types:
-                  - 'authorization_code'
-                  - 'refresh_token'
-                access_token_signed_response_alg: 'none'
-                userinfo_signed_response_alg: 'none'
-                token_endpoint_auth_method: 'client_secret_basic'
-        """.formatted(SEED_DIGEST, client.redirectUri());
+    String seedClient = TestGatehouse.seedLibreChatClient(client.redirectUri(), List.of());
     gatehouse = TestGatehouse.start(directory, seedClient, TestGatehouse.storageLocal(directory),
         notifierYaml(directory));
     provider = OIDCProviderMetadata.resolve(new Issuer(gatehouse.baseUrl()));

@@ -84,6 +84,43 @@ public final class TestGatehouse implements AutoCloseable {
               token_endpoint_auth_method: 'client_secret_basic'
       """.formatted(APP_SECRET_DIGEST, CHAT_REDIRECT);
 
+  /** The seed guide's digest of {@code insecure_secret}: PBKDF2-SHA512, 310,000 iterations. */
+  public static final String SEED_DIGEST =
+      "$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng";
+
+  /**
+   * The LibreChat client block of the seed guide as pasted, but for where its redirect URIs point
+   * (a test's own callback instead of librechat.example.com).
+   */
+  public static String seedLibreChatClient(String redirectUri, List<String> postLogoutRedirectUris) {
+    String postLogout = postLogoutRedirectUris.isEmpty() ? "" : "        post_logout_redirect_uris:\n"
+        + postLogoutRedirectUris.stream().map(uri -> "          - '" + uri + "'\n").reduce("", String::concat);
+    return """
+            clients:
+              - client_id: 'librechat'
+                client_name: 'LibreChat'
+                client_secret: '%s'  # The digest of 'insecure_secret'.
+                public: false
+                authorization_policy: 'two_factor'
+                require_pkce: false
+                pkce_challenge_method: ''
+                redirect_uris:
+                  - '%s'
+        %s        scopes:
+                  - 'openid'
+                  - 'profile'
+                  - 'email'
+                response_types:
+                  - 'code'
+                grant_types:
+                  - 'authorization_code'
+                  - 'refresh_token'
+                access_token_signed_response_alg: 'none'
+                userinfo_signed_response_alg: 'none'
+                token_endpoint_auth_method: 'client_secret_basic'
+        """.formatted(SEED_DIGEST, redirectUri, postLogout);
+  }
+
   private final Path directory;
   private final int port;
   private final ConfigurableApplicationContext context;
@@ -112,6 +149,11 @@ public final class TestGatehouse implements AutoCloseable {
   }
 
   public static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml) {
+    return start(directory, clientsYaml, storageYaml, notifierYaml, USERS_YML);
+  }
+
+  public static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml,
+      String usersYaml) {
     int port = freePort();
     String configuration = """
         server:
@@ -128,7 +170,7 @@ public final class TestGatehouse implements AutoCloseable {
             hmac_secret: 'this_is_a_test_hmac_secret_of_sufficient_length'
         %s
         """.formatted(port, directory.resolve("users.yml"), storageYaml, notifierYaml, clientsYaml);
-    write(directory.resolve("users.yml"), USERS_YML);
+    write(directory.resolve("users.yml"), usersYaml);
     Path file = write(directory.resolve("configuration.yml"), configuration);
     LoadResult result = ConfigurationLoader.load(List.of(file), Map.of());
     if (!result.errors().isEmpty()) {
@@ -144,6 +186,10 @@ public final class TestGatehouse implements AutoCloseable {
           local:
             path: '%s'
         """.formatted(directory.resolve("db"));
+  }
+
+  public int port() {
+    return port;
   }
 
   public String baseUrl() {

@@ -1,0 +1,50 @@
+// LibreChat's own reading of its environment (api/server/utils isEnabled and the checks in
+// api/server/socialLogins.js), plus the few settings that belong to the test user, not to LibreChat.
+import { readFileSync } from 'node:fs';
+
+/** LibreChat's isEnabled: true for the boolean true or the string "true" (any case, trimmed). */
+export function isEnabled(value) {
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  return typeof value === 'string' && value.toLowerCase().trim() === 'true';
+}
+
+/**
+ * socialLogins.js registers the OpenID strategy only when all five are set; LibreChat then simply
+ * has no "openid" strategy. Here that is an error, not a silently missing button.
+ */
+export function requireOpenIdSettings(env = process.env) {
+  const required = ['OPENID_CLIENT_ID', 'OPENID_CLIENT_SECRET', 'OPENID_ISSUER', 'OPENID_SCOPE',
+    'OPENID_SESSION_SECRET', 'OPENID_CALLBACK_URL', 'DOMAIN_SERVER', 'DOMAIN_CLIENT'];
+  const missing = required.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(`LibreChat would not register the openid strategy: ${missing.join(', ')} not set`);
+  }
+  if (env.PROXY) {
+    throw new Error('PROXY is set, but this stand-in does not reproduce LibreChat\'s proxy agents');
+  }
+}
+
+/** The person at the keyboard: who logs in, and where their mailbox and phone are. */
+export function userSettings(env = process.env) {
+  const missing = ['E2E_USERNAME', 'E2E_PASSWORD', 'E2E_NOTIFICATION_FILE', 'E2E_TOTP_FILE']
+    .filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(`the test user needs ${missing.join(', ')}`);
+  }
+  return {
+    username: env.E2E_USERNAME,
+    password: env.E2E_PASSWORD,
+    notificationFile: env.E2E_NOTIFICATION_FILE,
+    totpFile: env.E2E_TOTP_FILE,
+    chromium: env.E2E_CHROMIUM || '/usr/bin/chromium',
+    screenshots: env.E2E_SCREENSHOTS || '',
+  };
+}
+
+/** The version npm installed under `alias` (the openid-client packages export no package.json). */
+export function installedVersion(alias) {
+  const file = new URL(`../node_modules/${alias}/package.json`, import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')).version;
+}
