@@ -9,9 +9,13 @@ import dev.gatehouse.crypto.VerifiedSecretCache;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.authorization.JpaAuthorizationService;
+import dev.gatehouse.oidc.authorization.OwnerOnlyIntrospection;
+import dev.gatehouse.oidc.authorization.OwnerOnlyRevocation;
+import dev.gatehouse.oidc.authorization.RefreshTokenReuseDetection;
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.authorize.ClientAuthenticationRequired;
+import dev.gatehouse.oidc.authorize.ParameterEntropyCheck;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
 import dev.gatehouse.oidc.consent.ConsentForm;
@@ -22,6 +26,7 @@ import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
 import dev.gatehouse.oidc.keys.SigningKeyStore;
 import dev.gatehouse.oidc.keys.SigningKeys;
 import dev.gatehouse.oidc.logout.EndSessionEndpoint;
+import dev.gatehouse.oidc.ratelimit.EndpointRateLimits;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
@@ -30,6 +35,7 @@ import dev.gatehouse.storage.AuthorizationRepository;
 import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
+import dev.gatehouse.storage.SupersededRefreshTokenRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,18 +43,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import java.time.Clock;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Spring Authorization Server, at Authelia's paths, fed by configuration.yml. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -88,9 +95,9 @@ public class OidcConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizationService(AuthorizationRepository repository,
-      RegisteredClientRepository clients) {
-    return new JpaAuthorizationService(repository, clients);
+  JpaAuthorizationService authorizationService(AuthorizationRepository repository,
+      SupersededRefreshTokenRepository superseded, RegisteredClientRepository clients, Clock clock) {
+    return new JpaAuthorizationService(repository, superseded, clients, clock);
   }
 
   @Bean
@@ -131,8 +138,9 @@ public class OidcConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServerChain(HttpSecurity http, SigningKeys keys,
-      OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
-      SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock) throws Exception {
+      JpaAuthorizationService authorizations, RegisteredClientRepository clients,
+      SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock,
+      Configuration configuration, AuthorizationServerSettings paths) throws Exception {
     DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms());
     AuthorizationResponses responses = new AuthorizationResponses(clients);
     http.oauth2AuthorizationServer(server -> {
@@ -146,6 +154,12 @@ public class OidcConfiguration {
               .authenticationProviders(ConsentHooks::install)
               .authorizationResponseHandler(responses)
               .errorResponseHandler(responses))
+          .tokenEndpoint(endpoint -> endpoint
+              .authenticationProviders(providers -> RefreshTokenReuseDetection.install(providers, authorizations)))
+          .tokenIntrospectionEndpoint(endpoint -> endpoint
+              .authenticationProviders(OwnerOnlyIntrospection::install))
+          .tokenRevocationEndpoint(endpoint -> endpoint
+              .authenticationProviders(providers -> OwnerOnlyRevocation.install(providers, authorizations)))
           .authorizationServerMetadataEndpoint(endpoint -> endpoint
               .authorizationServerMetadataCustomizer(metadata -> metadata.claims(discovery::customizeOAuth)))
           .oidc(oidc -> oidc
@@ -154,9 +168,15 @@ public class OidcConfiguration {
               .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users)))
               .logoutEndpoint(new EndSessionEndpoint(keys, authorizations, clients)));
     });
+    RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT);
     http
-        .addFilterBefore(new AuthorizationRequestGate(PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT),
-            clients, requestCache, responses, clock), AuthorizationFilter.class)
+        // Before client authentication and bearer tokens, so that a client over its limit costs nothing.
+        .addFilterBefore(EndpointRateLimits.of(configuration.server().rateLimits(), paths, clock),
+            AbstractPreAuthenticatedProcessingFilter.class)
+        .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
+            configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
+        .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,
+            clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // No endpoint here takes a portal form; the consent POST is bound to the user by SAS's state.
         .csrf(csrf -> csrf.disable())

@@ -1,40 +1,76 @@
 package dev.gatehouse.portal;
 
 import dev.gatehouse.identity.PasswordCheck;
+import dev.gatehouse.identity.User;
+import dev.gatehouse.regulation.AuthenticationAttempt;
+import dev.gatehouse.regulation.AuthenticationKind;
+import dev.gatehouse.regulation.ClientAddress;
+import dev.gatehouse.regulation.Regulator;
+import dev.gatehouse.regulation.TimingAttackDelay;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The first factor: a password checked against users.yml. The result records the factor and when
- * it was proven, which becomes {@code amr} and {@code auth_time} in the id_token.
+ * The first factor: a password checked against users.yml, under regulation. The result records the
+ * factor and when it was proven, which becomes {@code amr} and {@code auth_time} in the id_token.
+ *
+ * <p>A banned user or address gets exactly the answer of a wrong password, after the same work:
+ * the password is still checked (against the timing decoy for an unknown user), and every failure
+ * waits out the {@link TimingAttackDelay}. Nothing tells a ban from a typo, nor a user from none.
  */
 public class PasswordAuthenticationProvider implements AuthenticationProvider {
 
   static final String FAILURE_MESSAGE = "Incorrect username or password.";
 
   private final PasswordCheck passwords;
+  private final Regulator regulator;
+  private final TimingAttackDelay delay;
 
-  public PasswordAuthenticationProvider(PasswordCheck passwords) {
+  public PasswordAuthenticationProvider(PasswordCheck passwords, Regulator regulator, TimingAttackDelay delay) {
     this.passwords = passwords;
+    this.regulator = regulator;
+    this.delay = delay;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
+    long started = System.nanoTime();
     String username = authentication.getName();
-    Object password = authentication.getCredentials();
-    if (username == null || username.isEmpty() || !(password instanceof String secret)) {
-      throw new BadCredentialsException(FAILURE_MESSAGE);
+    if (username == null || username.isEmpty() || username.length() > AuthenticationAttempt.MAX_USERNAME_LENGTH
+        || !(authentication.getCredentials() instanceof String password)) {
+      throw failure(started);
     }
-    return passwords.authenticate(username, secret)
-        .map(user -> UsernamePasswordAuthenticationToken.authenticated(user.username(), null,
-            List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                .issuedAt(Instant.now()).build())))
-        .orElseThrow(() -> new BadCredentialsException(FAILURE_MESSAGE));
+    Regulator.Attempt attempt = regulator.begin(username, remoteIp(authentication), AuthenticationKind.PASSWORD);
+    Optional<User> user = passwords.authenticate(username, password);
+    if (!attempt.conclude(user.isPresent())) {
+      throw failure(started);
+    }
+    delay.recordSuccess(since(started));
+    return UsernamePasswordAuthenticationToken.authenticated(user.get().username(), null,
+        List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+            .issuedAt(Instant.now()).build()));
+  }
+
+  private BadCredentialsException failure(long started) {
+    delay.delayFailure(since(started));
+    return new BadCredentialsException(FAILURE_MESSAGE);
+  }
+
+  private static String remoteIp(Authentication authentication) {
+    return ClientAddress.of(authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : null);
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   @Override

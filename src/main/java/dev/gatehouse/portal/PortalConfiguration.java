@@ -6,6 +6,8 @@ import dev.gatehouse.notifier.Notifier;
 import java.time.Clock;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
+import dev.gatehouse.regulation.Regulator;
+import dev.gatehouse.regulation.TimingAttackDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,8 +51,8 @@ public class PortalConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, RequestCache requestCache)
-      throws Exception {
+  SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, Regulator regulator,
+      TimingAttackDelay delay, RequestCache requestCache) throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
@@ -61,7 +63,7 @@ public class PortalConfiguration {
         // Reached by a forward from an authorization or logout request that a client may POST
         // without a CSRF token; they only show the error.
         .csrf(csrf -> csrf.ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE))
-        .authenticationProvider(new PasswordAuthenticationProvider(passwords))
+        .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay))
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))

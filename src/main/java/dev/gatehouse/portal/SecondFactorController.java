@@ -1,8 +1,12 @@
 package dev.gatehouse.portal;
 
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
+import dev.gatehouse.regulation.AuthenticationKind;
+import dev.gatehouse.regulation.ClientAddress;
+import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.totp.TotpDevice;
 import dev.gatehouse.totp.TotpDevices;
+import dev.gatehouse.totp.TotpVerification;
 import dev.gatehouse.totp.TotpVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,18 +18,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in step after the password: a code from the user's TOTP device. */
+/** The sign-in step after the password: a code from the user's TOTP device, under regulation. */
 @Controller
 public class SecondFactorController {
 
   private final TotpDevices devices;
   private final TotpVerifier verifier;
   private final SessionFactors factors;
+  private final Regulator regulator;
 
-  public SecondFactorController(TotpDevices devices, TotpVerifier verifier, SessionFactors factors) {
+  public SecondFactorController(TotpDevices devices, TotpVerifier verifier, SessionFactors factors,
+      Regulator regulator) {
     this.devices = devices;
     this.verifier = verifier;
     this.factors = factors;
+    this.regulator = regulator;
   }
 
   @GetMapping(AuthorizationRequestGate.SECOND_FACTOR_PAGE)
@@ -44,8 +51,13 @@ public class SecondFactorController {
     if (device.isEmpty()) {
       return "redirect:" + TotpEnrolmentController.ENROL_PAGE;
     }
-    return switch (verifier.verify(principal.getName(), device.get().secret(), device.get().parameters(),
-        code.strip())) {
+    // While banned, no code is even checked (so none is used up), and the answer is that of a wrong one.
+    Regulator.Attempt attempt = regulator.begin(principal.getName(), ClientAddress.of(request.getRemoteAddr()),
+        AuthenticationKind.TOTP);
+    TotpVerification result = attempt.banned() ? TotpVerification.INVALID
+        : verifier.verify(principal.getName(), device.get().secret(), device.get().parameters(), code.strip());
+    attempt.conclude(result == TotpVerification.ACCEPTED);
+    return switch (result) {
       case ACCEPTED -> {
         devices.recordUse(principal.getName());
         factors.addTotp(request, response);

@@ -85,7 +85,7 @@ class UnsupportedKeysTest {
         "authentication_backend.password_reset" + IGNORED,
         "authentication_backend.ldap" + IGNORED,
         "server.buffers" + IGNORED, "server.timeouts" + IGNORED, "server.headers" + IGNORED,
-        "server.endpoints" + IGNORED, "session.secret" + IGNORED, "session.redis" + IGNORED);
+        "server.endpoints.enable_pprof" + IGNORED, "session.secret" + IGNORED, "session.redis" + IGNORED);
   }
 
   @Test

@@ -173,9 +173,6 @@ abstract class CodeFlowContract {
     AccessToken refreshedAccess = refreshed.getOIDCTokens().getAccessToken();
     assertThat(userInfo(refreshedAccess).indicatesSuccess()).isTrue();
     assertThat(userInfo(accessToken).indicatesSuccess()).as("the replaced access token").isFalse();
-    TokenResponse replay = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), client,
-        new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
-    assertThat(((TokenErrorResponse) replay).getErrorObject().getCode()).isEqualTo("invalid_grant");
 
     TokenIntrospectionSuccessResponse active = introspect(client, refreshedAccess);
     assertThat(active.isActive()).isTrue();
@@ -188,6 +185,14 @@ abstract class CodeFlowContract {
     assertThat(revoked.getStatusCode()).isEqualTo(200);
     assertThat(introspect(client, refreshedAccess).isActive()).isFalse();
     assertThat(userInfo(refreshedAccess).indicatesSuccess()).isFalse();
+
+    // The replaced refresh token, presented again, ends the whole grant (RFC 9700 section 4.14.2).
+    TokenResponse replay = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), client,
+        new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
+    assertThat(((TokenErrorResponse) replay).getErrorObject().getCode()).isEqualTo("invalid_grant");
+    TokenResponse afterReplay = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), client,
+        new RefreshTokenGrant(rotated)).toHTTPRequest().send());
+    assertThat(((TokenErrorResponse) afterReplay).getErrorObject().getCode()).isEqualTo("invalid_grant");
   }
 
   @Test

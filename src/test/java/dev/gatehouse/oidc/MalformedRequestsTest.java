@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,7 @@ class MalformedRequestsTest {
   }
 
   @Test
+  @DisplayName("RFC 9700 §4.1, RFC 6749 §3.1.2.3: a redirect_uri not exactly a registered one is never followed")
   void unregisteredRedirectUriIsNeverFollowed() throws Exception {
     for (String redirect : new String[] {"https://app.example.com/oauth/callback/../evil",
         "https://app.example.com/oauth/callback?x=1", "https://APP.example.com/oauth/callback",
@@ -154,6 +156,7 @@ class MalformedRequestsTest {
   }
 
   @Test
+  @DisplayName("RFC 9700 §4.5, RFC 6749 §4.1.3: a code works only for its client and its redirect_uri")
   void codeIsBoundToClientAndRedirectUri() throws Exception {
     String code = loginForCode("app", APP_REDIRECT);
     assertTokenError(postToken(Map.of("grant_type", "authorization_code", "code", code,
@@ -164,6 +167,7 @@ class MalformedRequestsTest {
   }
 
   @Test
+  @DisplayName("RFC 6749 §4.1.2, RFC 9700 §4.5: a code used twice fails and revokes what its first use issued")
   void reusedCodeFailsAndRevokesWhatTheFirstUseIssued() throws Exception {
     String code = loginForCode("app", APP_REDIRECT);
     Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code,

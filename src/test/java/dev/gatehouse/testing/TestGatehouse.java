@@ -154,6 +154,20 @@ public final class TestGatehouse implements AutoCloseable {
 
   public static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml,
       String usersYaml) {
+    return start(directory, clientsYaml, storageYaml, notifierYaml, usersYaml, null);
+  }
+
+  /**
+   * Like {@link #start(Path, String)}, with {@code overridesYaml} (top-level sections such as
+   * {@code regulation} or {@code log}) read as a second configuration file over the generated one.
+   */
+  public static TestGatehouse startWithOverrides(Path directory, String clientsYaml, String overridesYaml) {
+    return start(directory, clientsYaml, storageLocal(directory), filesystemNotifier(directory), USERS_YML,
+        overridesYaml);
+  }
+
+  private static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml,
+      String usersYaml, String overridesYaml) {
     int port = freePort();
     String configuration = """
         server:
@@ -172,7 +186,9 @@ public final class TestGatehouse implements AutoCloseable {
         """.formatted(port, directory.resolve("users.yml"), storageYaml, notifierYaml, clientsYaml);
     write(directory.resolve("users.yml"), usersYaml);
     Path file = write(directory.resolve("configuration.yml"), configuration);
-    LoadResult result = ConfigurationLoader.load(List.of(file), Map.of());
+    List<Path> files = overridesYaml == null ? List.of(file)
+        : List.of(file, write(directory.resolve("overrides.yml"), overridesYaml));
+    LoadResult result = ConfigurationLoader.load(files, Map.of());
     if (!result.errors().isEmpty()) {
       throw new IllegalStateException("test configuration is invalid: " + result.errors());
     }

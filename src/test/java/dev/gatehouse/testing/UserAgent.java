@@ -33,9 +33,19 @@ public final class UserAgent {
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   private final String gatehouse;
+  private String forwardedFor;
 
   public UserAgent(String gatehouseBaseUrl) {
     this.gatehouse = gatehouseBaseUrl;
+  }
+
+  /**
+   * From now on, appear to come from {@code clientIp} through a reverse proxy on 127.0.0.1, which
+   * Gatehouse trusts to name the client in X-Forwarded-For.
+   */
+  public UserAgent comingFrom(String clientIp) {
+    this.forwardedFor = clientIp;
+    return this;
   }
 
   /** The value of one of Gatehouse's cookies in this browser, if set. */
@@ -139,8 +149,10 @@ public final class UserAgent {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    HttpRequest sent = forwardedFor == null ? request
+        : HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(sent, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

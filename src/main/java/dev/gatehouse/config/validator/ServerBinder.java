@@ -2,6 +2,7 @@ package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.ServerConfig;
+import dev.gatehouse.config.schema.ServerConfig.RateLimits;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * a {@code unix} or {@code fd} address is refused with an explanation. An address without a port
  * gets 9091 rather than Authelia's random port, since an identity provider on a port nobody knows
  * is never what is meant. {@code tcp4://} and {@code tcp6://} with no host mean every IPv4
- * ({@code 0.0.0.0}) or every IPv6 ({@code ::}) interface.
+ * ({@code 0.0.0.0}) or every IPv6 ({@code ::}) interface. The endpoints' rate limits are in
+ * {@link RateLimitBinder}.
  */
 final class ServerBinder {
 
@@ -20,10 +22,11 @@ final class ServerBinder {
   }
 
   static ServerConfig bind(ConfigNode server) {
+    RateLimits rateLimits = RateLimitBinder.bind(server.child("endpoints").child("rate_limits"));
     ConfigNode addressNode = server.child("address");
     String text = addressNode.string();
     if (text == null) {
-      return new ServerConfig("", DEFAULT_PORT, "/");
+      return new ServerConfig("", DEFAULT_PORT, "/", rateLimits);
     }
     Address address;
     try {
@@ -45,7 +48,7 @@ final class ServerBinder {
     }
     String path = checkedPath(address.path(), addressNode);
     int port = address.port() == null ? DEFAULT_PORT : address.port();
-    return new ServerConfig(listenHost(address), port, path);
+    return new ServerConfig(listenHost(address), port, path, rateLimits);
   }
 
   private static String listenHost(Address address) {

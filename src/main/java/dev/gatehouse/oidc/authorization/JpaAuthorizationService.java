@@ -3,12 +3,17 @@ package dev.gatehouse.oidc.authorization;
 import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.storage.AuthorizationEntity;
 import dev.gatehouse.storage.AuthorizationRepository;
+import dev.gatehouse.storage.SupersededRefreshTokenEntity;
+import dev.gatehouse.storage.SupersededRefreshTokenRepository;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -34,27 +39,65 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A token read back from the database has no value, only its digest. Such a token carries the
  * value {@code HIDDEN + digest}, which can never equal a real token (they are base64url), so that
  * saving the authorization again keeps the digest instead of hashing the placeholder.
+ *
+ * <p>A refresh token replaced by rotation is kept as a superseded digest: presented again, it shows
+ * that it was copied, and {@link #revokeGrantOfSupersededRefreshToken} ends the whole grant.
  */
 @Transactional
 public class JpaAuthorizationService implements OAuth2AuthorizationService {
 
   private static final String HIDDEN = "\u0000sha256:";
+  private static final Logger log = LoggerFactory.getLogger(JpaAuthorizationService.class);
   private final AuthorizationRepository repository;
+  private final SupersededRefreshTokenRepository superseded;
   private final RegisteredClientRepository clients;
+  private final Clock clock;
   private final JsonMapper json = JsonMapper.builder()
       .addModules(SecurityJacksonModules.getModules(JpaAuthorizationService.class.getClassLoader()))
       .build();
   private final JavaType mapType = json.getTypeFactory()
       .constructType(new ParameterizedTypeReference<Map<String, Object>>() { }.getType());
 
-  public JpaAuthorizationService(AuthorizationRepository repository, RegisteredClientRepository clients) {
+  public JpaAuthorizationService(AuthorizationRepository repository, SupersededRefreshTokenRepository superseded,
+      RegisteredClientRepository clients, Clock clock) {
     this.repository = repository;
+    this.superseded = superseded;
     this.clients = clients;
+    this.clock = clock;
   }
 
   @Override
   public void save(OAuth2Authorization authorization) {
-    repository.save(toEntity(authorization));
+    AuthorizationEntity entity = toEntity(authorization);
+    repository.findById(entity.getId()).ifPresent(stored -> keepIfSuperseded(stored, entity));
+    repository.save(entity);
+  }
+
+  private void keepIfSuperseded(AuthorizationEntity stored, AuthorizationEntity updated) {
+    String previous = stored.getRefreshTokenHash();
+    if (previous != null && !previous.equals(updated.getRefreshTokenHash())) {
+      superseded.deleteExpired(stored.getId(), clock.instant());
+      superseded.save(new SupersededRefreshTokenEntity(previous, stored.getId(), stored.getRefreshTokenExpiresAt()));
+    }
+  }
+
+  /**
+   * Removes the grant (its current access and refresh tokens with it) when {@code refreshToken}
+   * is one that rotation already replaced (RFC 9700 section 4.14.2). False when it is not.
+   */
+  public boolean revokeGrantOfSupersededRefreshToken(String refreshToken) {
+    if (!StringUtils.hasText(refreshToken)) {
+      return false;
+    }
+    return superseded.findById(Sha256.hexOf(refreshToken))
+        .flatMap(row -> repository.findById(row.getAuthorizationId()))
+        .map(grant -> {
+          log.warn("A replaced refresh token of client '{}' was presented again; the grant of user '{}' is revoked",
+              grant.getRegisteredClientId(), grant.getPrincipalName());
+          repository.delete(grant);
+          return true;
+        })
+        .orElse(false);
   }
 
   @Override

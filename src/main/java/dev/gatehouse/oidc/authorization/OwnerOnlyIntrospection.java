@@ -1,0 +1,46 @@
+package dev.gatehouse.oidc.authorization;
+
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+
+/**
+ * Introspection answers only for the client's own tokens. SAS describes any client's token to any
+ * authenticated client; a token of another client is reported as {@code {"active":false}}, as an
+ * unknown one is (RFC 7662 section 2.2), so that introspection is no oracle for stolen tokens.
+ */
+public final class OwnerOnlyIntrospection implements AuthenticationProvider {
+
+  private final AuthenticationProvider delegate;
+
+  private OwnerOnlyIntrospection(AuthenticationProvider delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Wraps SAS's introspection provider among the introspection endpoint's providers. */
+  public static void install(List<AuthenticationProvider> providers) {
+    providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
+        ? new OwnerOnlyIntrospection(provider) : provider);
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    var result = (OAuth2TokenIntrospectionAuthenticationToken) delegate.authenticate(authentication);
+    var caller = (OAuth2ClientAuthenticationToken) authentication.getPrincipal();
+    OAuth2TokenIntrospection claims = result.getTokenClaims();
+    if (!claims.isActive() || caller.getRegisteredClient().getClientId().equals(claims.getClientId())) {
+      return result;
+    }
+    return new OAuth2TokenIntrospectionAuthenticationToken(result.getToken(), caller,
+        OAuth2TokenIntrospection.builder().build());
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return delegate.supports(authentication);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.gatehouse.regulation;
+
+import dev.gatehouse.config.schema.Configuration;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Regulation wiring: the regulator over the database, and the first factor's timing delay. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class RegulationConfiguration {
+
+  @Bean
+  Regulator regulator(Configuration configuration, JdbcTemplate jdbc, Clock clock) {
+    return new Regulator(configuration.regulation(), new JdbcRegulationStore(jdbc), clock);
+  }
+
+  @Bean
+  TimingAttackDelay timingAttackDelay() {
+    return TimingAttackDelay.sleeping();
+  }
+}
