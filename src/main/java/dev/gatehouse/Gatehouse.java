@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import dev.gatehouse.cli.AdminCommands;
+import dev.gatehouse.cli.Terminal;
 import dev.gatehouse.config.ConfigLocationException;
 import dev.gatehouse.config.ConfigLocations;
 import dev.gatehouse.config.ConfigurationLoader;
@@ -19,11 +21,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
-/** Starts Gatehouse: reads and validates configuration.yml, then brings up the web application. */
+/**
+ * Starts Gatehouse: reads and validates configuration.yml, then brings up the web application; or,
+ * when the first argument names a command ({@code crypto …}, {@code config validate}), runs that.
+ */
 @SpringBootApplication
 public class Gatehouse {
 
   public static void main(String[] args) {
+    if (AdminCommands.isCommand(args)) {
+      System.exit(AdminCommands.run(args, Terminal.system()));
+      return;
+    }
     Map<String, String> environment = System.getenv();
     List<Path> files;
     try {

@@ -12,7 +12,19 @@ public final class PasswordDigestGenerator {
   /** PBKDF2 settings; {@link #AUTHELIA_DEFAULT} is {@code authelia crypto hash generate pbkdf2}'s default. */
   public record Pbkdf2Options(Pbkdf2Variant variant, int iterations, int saltLength) {
 
-    public static final Pbkdf2Options AUTHELIA_DEFAULT = new Pbkdf2Options(Pbkdf2Variant.SHA512, 310_000, 16);
+    public static final Pbkdf2Options AUTHELIA_DEFAULT = autheliaDefault(Pbkdf2Variant.SHA512);
+
+    /** Authelia's default for {@code variant}: the iterations depend on the hash; the salt is 16 bytes. */
+    public static Pbkdf2Options autheliaDefault(Pbkdf2Variant variant) {
+      int iterations = switch (variant) {
+        case SHA1 -> 1_600_000;
+        case SHA224 -> 900_000;
+        case SHA256 -> 700_000;
+        case SHA384 -> 280_000;
+        case SHA512 -> 310_000;
+      };
+      return new Pbkdf2Options(variant, iterations, 16);
+    }
 
     public Pbkdf2Options {
       Objects.requireNonNull(variant, "variant");
