@@ -12,6 +12,7 @@ import dev.gatehouse.identity.UsersFileException;
 import dev.gatehouse.notifier.NotificationException;
 import dev.gatehouse.notifier.Notifier;
 import dev.gatehouse.notifier.Notifiers;
+import dev.gatehouse.storage.StorageStartupCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,8 +58,9 @@ public class Gatehouse {
 
   /**
    * Runs Gatehouse on an already validated configuration; tests start it this way too. The
-   * users database and the notifier are checked first, so that their problems read like
-   * configuration errors rather than a failed Spring context.
+   * users database, the storage directory and the notifier are checked first, and a database
+   * that fails to open is explained, so that their problems read like configuration errors
+   * rather than a failed Spring context.
    */
   public static ConfigurableApplicationContext start(Configuration configuration) {
     UserDirectory users;
@@ -66,6 +68,10 @@ public class Gatehouse {
       users = UserDirectory.open(configuration.authenticationBackend().usersFile());
     } catch (UsersFileException e) {
       throw new StartupProblems(e.problems());
+    }
+    List<String> storageProblems = StorageStartupCheck.problemsBeforeStart(configuration.storage());
+    if (!storageProblems.isEmpty()) {
+      throw new StartupProblems(storageProblems);
     }
     Notifier notifier = Notifiers.from(configuration.notifier());
     if (!configuration.notifier().disableStartupCheck()) {
@@ -82,7 +88,12 @@ public class Gatehouse {
       context.getBeanFactory().registerSingleton("userDirectory", users);
       context.getBeanFactory().registerSingleton("notifier", notifier);
     });
-    return application.run();
+    try {
+      return application.run();
+    } catch (RuntimeException failure) {
+      throw StorageStartupCheck.explain(configuration.storage(), failure)
+          .<RuntimeException>map(problem -> new StartupProblems(List.of(problem))).orElse(failure);
+    }
   }
 
   @Bean

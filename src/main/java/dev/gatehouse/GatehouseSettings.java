@@ -39,6 +39,10 @@ final class GatehouseSettings {
     properties.put("server.error.include-message", "never");
     properties.put("server.error.include-exception", false);
     properties.put("server.shutdown", "graceful");
+    // Every form Gatehouse reads is a urlencoded POST. Left on, these parse bodies no endpoint
+    // reads (multipart, PUT/PATCH/DELETE forms) and answer a malformed one with a 500.
+    properties.put("spring.servlet.multipart.enabled", false);
+    properties.put("spring.mvc.formcontent.filter.enabled", false);
   }
 
   private static void session(SessionConfig session, Map<String, Object> properties) {

@@ -12,9 +12,11 @@ import dev.gatehouse.oidc.authorization.JpaAuthorizationService;
 import dev.gatehouse.oidc.authorization.OwnerOnlyIntrospection;
 import dev.gatehouse.oidc.authorization.OwnerOnlyRevocation;
 import dev.gatehouse.oidc.authorization.RefreshTokenReuseDetection;
+import dev.gatehouse.oidc.authorization.StorageOutageGuard;
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.authorize.ClientAuthenticationRequired;
+import dev.gatehouse.oidc.authorize.RepeatedParameterFilter;
 import dev.gatehouse.oidc.authorize.ParameterEntropyCheck;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
@@ -31,6 +33,7 @@ import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
 import dev.gatehouse.oidc.tokens.UserInfoClaims;
+import dev.gatehouse.oidc.tokens.UserInfoErrorResponses;
 import dev.gatehouse.storage.AuthorizationRepository;
 import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
@@ -165,7 +168,9 @@ public class OidcConfiguration {
           .oidc(oidc -> oidc
               .providerConfigurationEndpoint(endpoint -> endpoint
                   .providerConfigurationCustomizer(metadata -> metadata.claims(discovery::customizeOidc)))
-              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users)))
+              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users))
+                  .authenticationProviders(StorageOutageGuard::install)
+                  .errorResponseHandler(new UserInfoErrorResponses()))
               .logoutEndpoint(new EndSessionEndpoint(keys, authorizations, clients)));
     });
     RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT);
@@ -173,6 +178,9 @@ public class OidcConfiguration {
         // Before client authentication and bearer tokens, so that a client over its limit costs nothing.
         .addFilterBefore(EndpointRateLimits.of(configuration.server().rateLimits(), paths, clock),
             AbstractPreAuthenticatedProcessingFilter.class)
+        // Before client authentication too, which fails on a repeated code (see the filter).
+        .addFilterBefore(RepeatedParameterFilter.at(paths.getTokenEndpoint(), paths.getTokenIntrospectionEndpoint(),
+            paths.getTokenRevocationEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
         .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
             configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
         .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,

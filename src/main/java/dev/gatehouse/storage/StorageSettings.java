@@ -1,11 +1,15 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.config.schema.StorageConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The Spring data source and migration settings for the configured storage engine. */
 public final class StorageSettings {
+
+  private static final Duration CONNECTION_WAIT = Duration.ofSeconds(3);
+  private static final Duration CONNECTION_CHECK = Duration.ofSeconds(1);
 
   private StorageSettings() {
   }
@@ -23,12 +27,20 @@ public final class StorageSettings {
       properties.put("spring.flyway.schemas", postgres.schema());
     } else {
       // Commits reach the file before the answer leaves, so a crash loses nothing a client saw.
+      // H2 must not close the database from its own shutdown hook: on SIGTERM the requests still
+      // being answered need it until Spring has finished them and closes the pool itself.
       properties.put("spring.datasource.url", "jdbc:h2:file:" + storage.local().path().toAbsolutePath()
-          + ";WRITE_DELAY=0");
+          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
       properties.put("spring.datasource.username", "gatehouse");
       properties.put("spring.datasource.password", "");
       properties.put("spring.flyway.locations", "classpath:db/migration/h2");
     }
+    // While the database is down a request waits this long for a connection, then gets a 503: less
+    // than openid-client's 3.5 s, so that a client sees the answer rather than its own timeout.
+    properties.put("spring.datasource.hikari.connection-timeout", CONNECTION_WAIT.toMillis());
+    // The pool checks a connection that sat idle before handing it out, and replaces it if the
+    // database dropped it (as a restart does); the check gives up after this long.
+    properties.put("spring.datasource.hikari.validation-timeout", CONNECTION_CHECK.toMillis());
     properties.put("spring.jpa.hibernate.ddl-auto", "none");
     properties.put("spring.jpa.open-in-view", false);
     return properties;

@@ -54,10 +54,10 @@ public final class TemporaryPostgres implements AutoCloseable {
       Path cluster = data.resolve("cluster");
       run(binaries.resolve("initdb").toString(), "-D", cluster.toString(), "-U", USER, "-A", "scram-sha-256",
           "--pwfile=" + passwordFile, "-E", "UTF8");
-      run(binaries.resolve("pg_ctl").toString(), "-D", cluster.toString(), "-w", "-l", data.resolve("log").toString(),
-          "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data, "start");
+      TemporaryPostgres postgres = new TemporaryPostgres(binaries, data, port);
+      postgres.resume();
       run(binaries.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", USER, DATABASE);
-      return new TemporaryPostgres(binaries, data, port);
+      return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,6 +77,13 @@ public final class TemporaryPostgres implements AutoCloseable {
             username: '%s'
             password: '%s'
         """.formatted(port, DATABASE, USER, PASSWORD);
+  }
+
+  /** Starts the server, again after {@link #stop()}, on the same port and data; returns once it accepts connections. */
+  public void resume() {
+    run(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory.resolve("cluster").toString(), "-w",
+        "-l", dataDirectory.resolve("log").toString(),
+        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDirectory, "start");
   }
 
   public void stop() {

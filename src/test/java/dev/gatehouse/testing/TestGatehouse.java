@@ -169,6 +169,22 @@ public final class TestGatehouse implements AutoCloseable {
   private static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml,
       String usersYaml, String overridesYaml) {
     int port = freePort();
+    Path file = writeConfiguration(directory, port, clientsYaml, storageYaml, notifierYaml, usersYaml);
+    List<Path> files = overridesYaml == null ? List.of(file)
+        : List.of(file, write(directory.resolve("overrides.yml"), overridesYaml));
+    LoadResult result = ConfigurationLoader.load(files, Map.of());
+    if (!result.errors().isEmpty()) {
+      throw new IllegalStateException("test configuration is invalid: " + result.errors());
+    }
+    return new TestGatehouse(directory, port, Gatehouse.start(result.configuration()));
+  }
+
+  /**
+   * Writes {@code configuration.yml} and {@code users.yml} into {@code directory} for a Gatehouse
+   * on 127.0.0.1:{@code port}, as {@link #start} does; returns the configuration file.
+   */
+  public static Path writeConfiguration(Path directory, int port, String clientsYaml, String storageYaml,
+      String notifierYaml, String usersYaml) {
     String configuration = """
         server:
           address: 'tcp://127.0.0.1:%d/'
@@ -185,14 +201,7 @@ public final class TestGatehouse implements AutoCloseable {
         %s
         """.formatted(port, directory.resolve("users.yml"), storageYaml, notifierYaml, clientsYaml);
     write(directory.resolve("users.yml"), usersYaml);
-    Path file = write(directory.resolve("configuration.yml"), configuration);
-    List<Path> files = overridesYaml == null ? List.of(file)
-        : List.of(file, write(directory.resolve("overrides.yml"), overridesYaml));
-    LoadResult result = ConfigurationLoader.load(files, Map.of());
-    if (!result.errors().isEmpty()) {
-      throw new IllegalStateException("test configuration is invalid: " + result.errors());
-    }
-    return new TestGatehouse(directory, port, Gatehouse.start(result.configuration()));
+    return write(directory.resolve("configuration.yml"), configuration);
   }
 
   public static String storageLocal(Path directory) {
@@ -237,7 +246,7 @@ public final class TestGatehouse implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.logout;
 
+import dev.gatehouse.oidc.authorization.StorageOutageGuard;
 import dev.gatehouse.oidc.keys.SigningKeys;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -35,7 +36,7 @@ public final class EndSessionEndpoint implements Customizer<OidcLogoutEndpointCo
         })
         .authenticationProviders(providers -> {
           providers.clear();
-          providers.add(checks);
+          providers.add(new StorageOutageGuard(checks));
         })
         .logoutResponseHandler(responses)
         .errorResponseHandler(responses);

@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.logout;
 
+import dev.gatehouse.storage.StorageOutages;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +44,7 @@ public final class EndSessionResponses implements AuthenticationSuccessHandler, 
   @Override
   public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException exception) throws IOException, ServletException {
+    StorageOutages.rethrow(exception);
     request.setAttribute(ERROR_ATTRIBUTE, ((OAuth2AuthenticationException) exception).getError());
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
