@@ -13,18 +13,15 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * authenticated client; a token of another client is reported as {@code {"active":false}}, as an
  * unknown one is (RFC 7662 section 2.2), so that introspection is no oracle for stolen tokens.
  */
-public final class OwnerOnlyIntrospection implements AuthenticationProvider {
-
-  private final AuthenticationProvider delegate;
+public final class OwnerOnlyIntrospection extends ProviderDecorator {
 
   private OwnerOnlyIntrospection(AuthenticationProvider delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Wraps SAS's introspection provider among the introspection endpoint's providers. */
   public static void install(List<AuthenticationProvider> providers) {
-    providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
-        ? new OwnerOnlyIntrospection(provider) : provider);
+    decorate(providers, OAuth2TokenIntrospectionAuthenticationProvider.class, OwnerOnlyIntrospection::new);
   }
 
   @Override
@@ -37,10 +34,5 @@ public final class OwnerOnlyIntrospection implements AuthenticationProvider {
     }
     return new OAuth2TokenIntrospectionAuthenticationToken(result.getToken(), caller,
         OAuth2TokenIntrospection.builder().build());
-  }
-
-  @Override
-  public boolean supports(Class<?> authentication) {
-    return delegate.supports(authentication);
   }
 }

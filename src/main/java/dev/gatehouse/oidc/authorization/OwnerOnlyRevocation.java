@@ -15,20 +15,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * token (RFC 7009 section 2.2). SAS answers {@code 401 invalid_client}, which would tell the caller
  * that the token is live for some other client.
  */
-public final class OwnerOnlyRevocation implements AuthenticationProvider {
+public final class OwnerOnlyRevocation extends ProviderDecorator {
 
-  private final AuthenticationProvider delegate;
   private final OAuth2AuthorizationService authorizations;
 
   private OwnerOnlyRevocation(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations) {
-    this.delegate = delegate;
+    super(delegate);
     this.authorizations = authorizations;
   }
 
   /** Wraps SAS's revocation provider among the revocation endpoint's providers. */
   public static void install(List<AuthenticationProvider> providers, OAuth2AuthorizationService authorizations) {
-    providers.replaceAll(provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
-        ? new OwnerOnlyRevocation(provider, authorizations) : provider);
+    decorate(providers, OAuth2TokenRevocationAuthenticationProvider.class,
+        provider -> new OwnerOnlyRevocation(provider, authorizations));
   }
 
   @Override
@@ -42,10 +41,5 @@ public final class OwnerOnlyRevocation implements AuthenticationProvider {
       return request;
     }
     return delegate.authenticate(authentication);
-  }
-
-  @Override
-  public boolean supports(Class<?> authentication) {
-    return delegate.supports(authentication);
   }
 }

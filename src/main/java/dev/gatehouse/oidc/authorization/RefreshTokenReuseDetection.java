@@ -15,20 +15,19 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * revoked: the current access and refresh tokens stop working, and the request gets SAS's
  * {@code invalid_grant}.
  */
-public final class RefreshTokenReuseDetection implements AuthenticationProvider {
+public final class RefreshTokenReuseDetection extends ProviderDecorator {
 
-  private final AuthenticationProvider delegate;
   private final JpaAuthorizationService authorizations;
 
   private RefreshTokenReuseDetection(AuthenticationProvider delegate, JpaAuthorizationService authorizations) {
-    this.delegate = delegate;
+    super(delegate);
     this.authorizations = authorizations;
   }
 
   /** Wraps SAS's refresh-token provider among the token endpoint's providers. */
   public static void install(List<AuthenticationProvider> providers, JpaAuthorizationService authorizations) {
-    providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-        ? new RefreshTokenReuseDetection(provider, authorizations) : provider);
+    decorate(providers, OAuth2RefreshTokenAuthenticationProvider.class,
+        provider -> new RefreshTokenReuseDetection(provider, authorizations));
   }
 
   @Override
@@ -42,10 +41,5 @@ public final class RefreshTokenReuseDetection implements AuthenticationProvider 
       }
       throw e;
     }
-  }
-
-  @Override
-  public boolean supports(Class<?> authentication) {
-    return delegate.supports(authentication);
   }
 }

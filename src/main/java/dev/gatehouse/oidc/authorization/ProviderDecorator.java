@@ -1,0 +1,29 @@
+package dev.gatehouse.oidc.authorization;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.springframework.security.authentication.AuthenticationProvider;
+
+/**
+ * A rule put in front of one of Spring Authorization Server's own providers, which still does
+ * the work and decides which requests it supports.
+ */
+abstract class ProviderDecorator implements AuthenticationProvider {
+
+  protected final AuthenticationProvider delegate;
+
+  protected ProviderDecorator(AuthenticationProvider delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Replaces, among an endpoint's providers, the one of the given type by its decorated form. */
+  static void decorate(List<AuthenticationProvider> providers, Class<? extends AuthenticationProvider> type,
+      UnaryOperator<AuthenticationProvider> decorator) {
+    providers.replaceAll(provider -> type.isInstance(provider) ? decorator.apply(provider) : provider);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return delegate.supports(authentication);
+  }
+}
