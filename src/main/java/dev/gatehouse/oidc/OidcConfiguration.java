@@ -24,6 +24,7 @@ import dev.gatehouse.oidc.consent.ConsentForm;
 import dev.gatehouse.oidc.consent.ConsentHooks;
 import dev.gatehouse.oidc.consent.JpaConsentService;
 import dev.gatehouse.oidc.discovery.DiscoveryMetadata;
+import dev.gatehouse.oidc.discovery.PrecomputedDocuments;
 import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
 import dev.gatehouse.oidc.keys.SigningKeyStore;
 import dev.gatehouse.oidc.keys.SigningKeys;
@@ -39,7 +40,9 @@ import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.SupersededRefreshTokenRepository;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,6 +56,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -66,6 +70,7 @@ public class OidcConfiguration {
 
   public static final String AUTHORIZATION_ENDPOINT = "/api/oidc/authorization";
   public static final String USERINFO_ENDPOINT = "/api/oidc/userinfo";
+  static final String JWKS_ENDPOINT = "/jwks.json";
   private static final int VERIFIED_SECRETS = 1024;
 
   @Bean
@@ -74,11 +79,20 @@ public class OidcConfiguration {
         .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
         .tokenEndpoint("/api/oidc/token")
         .oidcUserInfoEndpoint(USERINFO_ENDPOINT)
-        .jwkSetEndpoint("/jwks.json")
+        .jwkSetEndpoint(JWKS_ENDPOINT)
         .tokenRevocationEndpoint("/api/oidc/revocation")
         .tokenIntrospectionEndpoint("/api/oidc/introspection")
         .oidcLogoutEndpoint("/api/oidc/end-session")
         .build();
+  }
+
+  /** Discovery and JWKS answered from memory, ahead of the security filter chains (see the class). */
+  @Bean
+  FilterRegistrationBean<PrecomputedDocuments> precomputedDocuments() {
+    FilterRegistrationBean<PrecomputedDocuments> registration = new FilterRegistrationBean<>(new PrecomputedDocuments(
+        Set.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server", JWKS_ENDPOINT)));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

@@ -18,8 +18,15 @@ public interface AuthorizationRepository extends JpaRepository<AuthorizationEnti
 
   Optional<AuthorizationEntity> findByOidcIdTokenHash(String hash);
 
-  @Query("select a from AuthorizationEntity a where a.stateHash = :hash"
-      + " or a.authorizationCodeHash = :hash or a.accessTokenHash = :hash"
-      + " or a.refreshTokenHash = :hash or a.oidcIdTokenHash = :hash")
+  /**
+   * For a token of unknown type (introspection and revocation without a usable hint). One branch per
+   * digest column, so that each uses its index: an OR across the columns makes H2 scan the table.
+   */
+  @Query(nativeQuery = true, value = "select * from oauth2_authorization where access_token_hash = :hash"
+      + " union all select * from oauth2_authorization where refresh_token_hash = :hash"
+      + " union all select * from oauth2_authorization where authorization_code_hash = :hash"
+      + " union all select * from oauth2_authorization where oidc_id_token_hash = :hash"
+      + " union all select * from oauth2_authorization where state_hash = :hash"
+      + " limit 1")
   Optional<AuthorizationEntity> findByAnyTokenHash(@Param("hash") String hash);
 }

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.JavaType;
@@ -42,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A refresh token replaced by rotation is kept as a superseded digest: presented again, it shows
  * that it was copied, and {@link #revokeGrantOfSupersededRefreshToken} ends the whole grant.
+ *
+ * <p>Lookups join a transaction when there is one and otherwise need none, so that one answered
+ * from {@link RequestLookups} costs no database round trip at all.
  */
 @Transactional
 public class JpaAuthorizationService implements OAuth2AuthorizationService {
@@ -68,6 +72,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
 
   @Override
   public void save(OAuth2Authorization authorization) {
+    RequestLookups.forget();
     AuthorizationEntity entity = toEntity(authorization);
     repository.findById(entity.getId()).ifPresent(stored -> keepIfSuperseded(stored, entity));
     repository.save(entity);
@@ -92,6 +97,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     return superseded.findById(Sha256.hexOf(refreshToken))
         .flatMap(row -> repository.findById(row.getAuthorizationId()))
         .map(grant -> {
+          RequestLookups.forget();
           log.warn("A replaced refresh token of client '{}' was presented again; the grant of user '{}' is revoked",
               grant.getRegisteredClientId(), grant.getPrincipalName());
           repository.delete(grant);
@@ -102,23 +108,34 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
 
   @Override
   public void remove(OAuth2Authorization authorization) {
+    RequestLookups.forget();
     repository.deleteById(authorization.getId());
   }
 
   @Override
-  @Transactional(readOnly = true)
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public OAuth2Authorization findById(String id) {
     return repository.findById(id).map(entity -> toAuthorization(entity, null, null)).orElse(null);
   }
 
   @Override
-  @Transactional(readOnly = true)
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
     if (!StringUtils.hasText(token)) {
       return null;
     }
     String digest = Sha256.hexOf(token);
-    return find(digest, tokenType).map(entity -> toAuthorization(entity, token, digest)).orElse(null);
+    String lookup = (tokenType == null ? "any" : tokenType.getValue()) + ":" + digest;
+    OAuth2Authorization seen = RequestLookups.get(lookup);
+    if (seen != null) {
+      return seen;
+    }
+    OAuth2Authorization found = find(digest, tokenType).map(entity -> toAuthorization(entity, token, digest))
+        .orElse(null);
+    if (found != null) {
+      RequestLookups.put(lookup, found);
+    }
+    return found;
   }
 
   private Optional<AuthorizationEntity> find(String digest, OAuth2TokenType tokenType) {
