@@ -115,7 +115,9 @@ class DeploymentFilesTest {
     assertThat(image.user()).matches("[1-9][0-9]*:[1-9][0-9]*");
     assertThat(image.volumes()).containsExactly("/config", "/data");
     assertThat(image.env()).containsEntry("GATEHOUSE_CONFIG", "/config/configuration.yml");
-    assertThat(image.env().get("JAVA_OPTS")).contains("-XX:MaxRAMPercentage=");
+    assertThat(image.entrypoint().toString()).contains("java @/opt/gatehouse/jvm.options $JAVA_OPTS");
+    assertThat(Files.readAllLines(Path.of("jvm.options"))).contains("-XX:+UseSerialGC")
+        .anyMatch(line -> line.startsWith("-Xmx"));
     // Temurin's Ubuntu images install curl (adoptium/containers, 17/jre/ubuntu/*/Dockerfile).
     assertThat(image.from()).startsWith("eclipse-temurin:17-jre");
     assertThat(image.healthcheck()).startsWith("curl -fsS ").contains("/api/health");

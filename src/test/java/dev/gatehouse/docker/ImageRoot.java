@@ -13,11 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The image's file system without Docker: a directory standing for {@code /}, holding the jar at
- * the path the Dockerfile copies it to and {@code config/} and {@code data/} for the volumes. The
- * final stage's entrypoint, environment and working directory are applied with every absolute
- * path of the image moved under it, and run as a user other than root: the current user, or
- * {@code nobody} through runuser when the tests run as root.
+ * The image's file system without Docker: a directory standing for {@code /}, holding the jar and
+ * jvm.options at the paths the Dockerfile copies them to, and {@code config/} and {@code data/} for
+ * the volumes. The final stage's entrypoint, environment and working directory are applied with
+ * every absolute path of the image moved under it, and run as a user other than root: the current
+ * user, or {@code nobody} through runuser when the tests run as root.
  */
 final class ImageRoot {
 
@@ -41,6 +41,7 @@ final class ImageRoot {
     Path jarInImage = imageRoot.path("/opt/gatehouse/gatehouse.jar");
     Files.createDirectories(jarInImage.getParent());
     Files.createSymbolicLink(jarInImage, jar.toAbsolutePath());
+    Files.createSymbolicLink(imageRoot.path("/opt/gatehouse/jvm.options"), Path.of("jvm.options").toAbsolutePath());
     for (String volume : image.volumes()) {
       Path directory = Files.createDirectories(imageRoot.path(volume));
       if (imageRoot.asRoot) {

@@ -49,6 +49,16 @@ class PasswordCheckTest {
   }
 
   @Test
+  void runsAsManyChecksAtOnceAsProcessorsAndHeapAllow() {
+    long mib = 1L << 20;
+    assertThat(PasswordCheck.concurrentChecks(2, 247 * mib)).as("-Xmx256m, SerialGC").isEqualTo(2);
+    assertThat(PasswordCheck.concurrentChecks(16, 247 * mib)).as("more processors than the heap holds").isEqualTo(2);
+    assertThat(PasswordCheck.concurrentChecks(2, 6144 * mib)).as("a large heap").isEqualTo(2);
+    assertThat(PasswordCheck.concurrentChecks(8, 123 * mib)).as("a heap too small for two").isEqualTo(1);
+    assertThat(PasswordCheck.concurrentChecks(4, 64 * mib)).as("never none").isEqualTo(1);
+  }
+
+  @Test
   void checksUnknownAndDisabledUsersAgainstTheTimingDecoy() {
     CountingDigest johnsDigest = new CountingDigest(PasswordDigests.parse(PASSWORD_DIGEST));
     CountingDigest retiredDigest = new CountingDigest(PasswordDigests.parse(PASSWORD_DIGEST));
