@@ -6,19 +6,14 @@ import static dev.gatehouse.security.OAuthCalls.encode;
 import static dev.gatehouse.security.OAuthCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.testing.TestGatehouse;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,25 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the redirect URI variants path traversal, extra query, host case, suffix, userinfo part and
  * another host in {@code unregisteredRedirectUriIsNeverFollowed} (RFC 9700 section 4.1).
  */
-class AuthorizationRequestAttacksTest {
+class AuthorizationRequestAttacksTest extends OneFactorGatehouseTest {
 
   private static final String VERIFIER = "a-code-verifier-of-forty-three-characters-or-more-0123456789";
-
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
-  static OAuthCalls calls;
-
-  @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
-    calls = new OAuthCalls(gatehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
-  }
 
   @Test
   @DisplayName("RFC 9700 §4.5, RFC 6749 §4.1.3: a code injected into another client's token request is refused"

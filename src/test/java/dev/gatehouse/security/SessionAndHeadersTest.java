@@ -6,39 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.UserAgent;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the browser and caches are told: framing, caching and cookie rules, and a session id that
  * changes at sign-in. The change at the second factor is checked in
  * {@code portal.SecondFactorTest.passwordAloneNeverGetsACodeNorDoesAnOldSessionId}.
  */
-class SessionAndHeadersTest {
+class SessionAndHeadersTest extends OneFactorGatehouseTest {
 
   private static final String SESSION_COOKIE = "authelia_session";
-
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
-  static OAuthCalls calls;
-
-  @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
-    calls = new OAuthCalls(gatehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
-  }
 
   @Test
   @DisplayName("RFC 6749 §10.13, RFC 9700 §4.16, RFC 7034: portal pages may not be framed, sniffed or referred")

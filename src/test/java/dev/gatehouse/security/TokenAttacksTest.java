@@ -6,35 +6,14 @@ import static dev.gatehouse.security.OAuthCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.security.OAuthCalls.Client;
-import dev.gatehouse.testing.TestGatehouse;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Attacks with tokens: a replayed refresh token, another client's tokens, floods of guesses. */
-class TokenAttacksTest {
-
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
-  static OAuthCalls calls;
-
-  @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
-    calls = new OAuthCalls(gatehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
-  }
+class TokenAttacksTest extends OneFactorGatehouseTest {
 
   @Test
   @DisplayName("RFC 9700 §4.14.2: a refresh token presented after rotation replaced it revokes the whole grant")
