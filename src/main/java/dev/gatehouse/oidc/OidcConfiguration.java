@@ -72,6 +72,8 @@ public class OidcConfiguration {
   public static final String USERINFO_ENDPOINT = "/api/oidc/userinfo";
   static final String JWKS_ENDPOINT = "/jwks.json";
   private static final int VERIFIED_SECRETS = 1024;
+  /** Grants kept in memory with the embedded database: a few KiB each. */
+  private static final int CACHED_GRANTS = 2048;
 
   @Bean
   AuthorizationServerSettings authorizationServerSettings() {
@@ -113,8 +115,11 @@ public class OidcConfiguration {
 
   @Bean
   JpaAuthorizationService authorizationService(AuthorizationRepository repository,
-      SupersededRefreshTokenRepository superseded, RegisteredClientRepository clients, Clock clock) {
-    return new JpaAuthorizationService(repository, superseded, clients, clock);
+      SupersededRefreshTokenRepository superseded, RegisteredClientRepository clients, Clock clock,
+      Configuration configuration) {
+    // Only the embedded database is this process's alone: another instance could change a shared one.
+    int cachedGrants = configuration.storage().postgres() == null ? CACHED_GRANTS : 0;
+    return new JpaAuthorizationService(repository, superseded, clients, clock, cachedGrants);
   }
 
   @Bean

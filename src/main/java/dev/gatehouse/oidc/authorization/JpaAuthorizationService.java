@@ -6,12 +6,13 @@ import dev.gatehouse.storage.AuthorizationRepository;
 import dev.gatehouse.storage.SupersededRefreshTokenEntity;
 import dev.gatehouse.storage.SupersededRefreshTokenRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -30,6 +31,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,25 +48,36 @@ import tools.jackson.databind.json.JsonMapper;
  * that it was copied, and {@link #revokeGrantOfSupersededRefreshToken} ends the whole grant.
  *
  * <p>Lookups join a transaction when there is one and otherwise need none, so that one answered
- * from {@link RequestLookups} costs no database round trip at all.
+ * from {@link RequestLookups} or the {@link AuthorizationCache} costs no database round trip at all.
+ * A saved grant enters the cache only once its transaction has committed.
  */
 @Transactional
 public class JpaAuthorizationService implements OAuth2AuthorizationService {
 
   private static final String HIDDEN = "\u0000sha256:";
+  /** The order of {@link AuthorizationRepository#findByAnyTokenHash}'s branches. */
+  private static final List<String> ANY_TOKEN_ORDER = List.of(OAuth2ParameterNames.ACCESS_TOKEN,
+      OAuth2ParameterNames.REFRESH_TOKEN, OAuth2ParameterNames.CODE, OidcParameterNames.ID_TOKEN,
+      OAuth2ParameterNames.STATE);
   private static final Logger log = LoggerFactory.getLogger(JpaAuthorizationService.class);
   private final AuthorizationRepository repository;
   private final SupersededRefreshTokenRepository superseded;
   private final RegisteredClientRepository clients;
   private final Clock clock;
+  private final AuthorizationCache cache;
   private final JsonMapper json = JsonMapper.builder()
       .addModules(SecurityJacksonModules.getModules(JpaAuthorizationService.class.getClassLoader()))
       .build();
   private final JavaType mapType = json.getTypeFactory()
       .constructType(new ParameterizedTypeReference<Map<String, Object>>() { }.getType());
 
+  /**
+   * {@code cachedGrants}: how many grants to keep in memory (see {@link AuthorizationCache}); 0 when
+   * other processes may write the same database.
+   */
   public JpaAuthorizationService(AuthorizationRepository repository, SupersededRefreshTokenRepository superseded,
-      RegisteredClientRepository clients, Clock clock) {
+      RegisteredClientRepository clients, Clock clock, int cachedGrants) {
+    this.cache = new AuthorizationCache(cachedGrants);
     this.repository = repository;
     this.superseded = superseded;
     this.clients = clients;
@@ -76,6 +90,18 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     AuthorizationEntity entity = toEntity(authorization);
     repository.findById(entity.getId()).ifPresent(stored -> keepIfSuperseded(stored, entity));
     repository.save(entity);
+    OAuth2Authorization stored = TokenValues.rewrite(authorization, JpaAuthorizationService::hidden);
+    List<String> keys = keysOf(entity);
+    afterCommit(() -> cache.saved(stored, keys));
+  }
+
+  private void afterCommit(Runnable action) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
   }
 
   private void keepIfSuperseded(AuthorizationEntity stored, AuthorizationEntity updated) {
@@ -101,6 +127,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
           log.warn("A replaced refresh token of client '{}' was presented again; the grant of user '{}' is revoked",
               grant.getRegisteredClientId(), grant.getPrincipalName());
           repository.delete(grant);
+          afterCommit(() -> cache.removed(grant.getId()));
           return true;
         })
         .orElse(false);
@@ -110,12 +137,13 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
   public void remove(OAuth2Authorization authorization) {
     RequestLookups.forget();
     repository.deleteById(authorization.getId());
+    afterCommit(() -> cache.removed(authorization.getId()));
   }
 
   @Override
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public OAuth2Authorization findById(String id) {
-    return repository.findById(id).map(entity -> toAuthorization(entity, null, null)).orElse(null);
+    return repository.findById(id).map(this::toAuthorization).orElse(null);
   }
 
   @Override
@@ -130,12 +158,37 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     if (seen != null) {
       return seen;
     }
-    OAuth2Authorization found = find(digest, tokenType).map(entity -> toAuthorization(entity, token, digest))
-        .orElse(null);
-    if (found != null) {
-      RequestLookups.put(lookup, found);
+    OAuth2Authorization stored = cached(digest, tokenType);
+    if (stored == null) {
+      long readBegan = cache.readBegins();
+      AuthorizationEntity entity = find(digest, tokenType).orElse(null);
+      stored = entity == null ? null : toAuthorization(entity);
+      if (stored != null) {
+        cache.read(stored, keysOf(entity), readBegan);
+      }
     }
+    if (stored == null) {
+      return null;
+    }
+    OAuth2Authorization found = TokenValues.rewrite(stored, value -> value.equals(HIDDEN + digest) ? token : value);
+    RequestLookups.put(lookup, found);
     return found;
+  }
+
+  private OAuth2Authorization cached(String digest, OAuth2TokenType tokenType) {
+    if (!cache.enabled()) {
+      return null;
+    }
+    if (tokenType != null) {
+      return cache.find(tokenType.getValue() + ":" + digest);
+    }
+    for (String kind : ANY_TOKEN_ORDER) {
+      OAuth2Authorization found = cache.find(kind + ":" + digest);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private Optional<AuthorizationEntity> find(String digest, OAuth2TokenType tokenType) {
@@ -150,6 +203,23 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
       case OidcParameterNames.ID_TOKEN -> repository.findByOidcIdTokenHash(digest);
       default -> Optional.empty();
     };
+  }
+
+  /** The cache keys of a stored grant: one per digest it holds, named by the token type. */
+  private static List<String> keysOf(AuthorizationEntity entity) {
+    List<String> keys = new ArrayList<>();
+    addKey(keys, OAuth2ParameterNames.STATE, entity.getStateHash());
+    addKey(keys, OAuth2ParameterNames.CODE, entity.getAuthorizationCodeHash());
+    addKey(keys, OAuth2ParameterNames.ACCESS_TOKEN, entity.getAccessTokenHash());
+    addKey(keys, OAuth2ParameterNames.REFRESH_TOKEN, entity.getRefreshTokenHash());
+    addKey(keys, OidcParameterNames.ID_TOKEN, entity.getOidcIdTokenHash());
+    return keys;
+  }
+
+  private static void addKey(List<String> keys, String kind, String digest) {
+    if (digest != null) {
+      keys.add(kind + ":" + digest);
+    }
   }
 
   private AuthorizationEntity toEntity(OAuth2Authorization authorization) {
@@ -196,15 +266,13 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     return entity;
   }
 
-  private OAuth2Authorization toAuthorization(AuthorizationEntity entity, String knownToken,
-      String knownDigest) {
+  /** The grant as stored: its code and tokens carry {@code HIDDEN + digest} as their values. */
+  private OAuth2Authorization toAuthorization(AuthorizationEntity entity) {
     RegisteredClient client = clients.findById(entity.getRegisteredClientId());
     if (client == null) {
       // The client was removed from the configuration: its grants are void.
       return null;
     }
-    Function<String, String> valueOf = digest ->
-        digest.equals(knownDigest) ? knownToken : HIDDEN + digest;
     OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
         .id(entity.getId())
         .principalName(entity.getPrincipalName())
@@ -212,7 +280,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
         .authorizedScopes(StringUtils.commaDelimitedListToSet(entity.getAuthorizedScopes()))
         .attributes(attributes -> attributes.putAll(read(entity.getAttributes())));
     if (entity.getAuthorizationCodeHash() != null) {
-      var code = new OAuth2AuthorizationCode(valueOf.apply(entity.getAuthorizationCodeHash()),
+      var code = new OAuth2AuthorizationCode(HIDDEN + entity.getAuthorizationCodeHash(),
           entity.getAuthorizationCodeIssuedAt(), entity.getAuthorizationCodeExpiresAt());
       builder.token(code, metadata -> metadata.putAll(read(entity.getAuthorizationCodeMetadata())));
     }
@@ -220,12 +288,12 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
       Set<String> scopes = new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(entity.getAccessTokenScopes()));
       var tokenType = OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(entity.getAccessTokenType())
           ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
-      var access = new OAuth2AccessToken(tokenType, valueOf.apply(entity.getAccessTokenHash()),
+      var access = new OAuth2AccessToken(tokenType, HIDDEN + entity.getAccessTokenHash(),
           entity.getAccessTokenIssuedAt(), entity.getAccessTokenExpiresAt(), scopes);
       builder.token(access, metadata -> metadata.putAll(read(entity.getAccessTokenMetadata())));
     }
     if (entity.getRefreshTokenHash() != null) {
-      var refresh = new OAuth2RefreshToken(valueOf.apply(entity.getRefreshTokenHash()),
+      var refresh = new OAuth2RefreshToken(HIDDEN + entity.getRefreshTokenHash(),
           entity.getRefreshTokenIssuedAt(), entity.getRefreshTokenExpiresAt());
       builder.token(refresh, metadata -> metadata.putAll(read(entity.getRefreshTokenMetadata())));
     }
@@ -233,7 +301,7 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
       Map<String, Object> metadata = read(entity.getOidcIdTokenMetadata());
       @SuppressWarnings("unchecked")
       Map<String, Object> claims = (Map<String, Object>) metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
-      var idToken = new OidcIdToken(valueOf.apply(entity.getOidcIdTokenHash()),
+      var idToken = new OidcIdToken(HIDDEN + entity.getOidcIdTokenHash(),
           entity.getOidcIdTokenIssuedAt(), entity.getOidcIdTokenExpiresAt(), claims);
       builder.token(idToken, m -> m.putAll(metadata));
     }
@@ -242,6 +310,10 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
 
   private static String digestOf(String tokenValue) {
     return tokenValue.startsWith(HIDDEN) ? tokenValue.substring(HIDDEN.length()) : Sha256.hexOf(tokenValue);
+  }
+
+  private static String hidden(String tokenValue) {
+    return tokenValue.startsWith(HIDDEN) ? tokenValue : HIDDEN + Sha256.hexOf(tokenValue);
   }
 
   private String write(Map<String, Object> data) {
