@@ -1,6 +1,5 @@
 package dev.gatehouse.identity;
 
-import dev.gatehouse.storage.OpaqueIdentifierEntity;
 import dev.gatehouse.storage.OpaqueIdentifierRepository;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +29,9 @@ public class SubjectIdentifiers {
   private String loadOrCreate(String username) {
     return find(username).orElseGet(() -> {
       try {
-        return repository.saveAndFlush(new OpaqueIdentifierEntity(UUID.randomUUID().toString(), SERVICE,
-            NO_SECTOR, username)).getIdentifier();
+        String identifier = UUID.randomUUID().toString();
+        repository.insert(identifier, SERVICE, NO_SECTOR, username);
+        return identifier;
       } catch (DataIntegrityViolationException raceWithAnotherInstance) {
         return find(username).orElseThrow(() -> raceWithAnotherInstance);
       }
@@ -39,7 +39,6 @@ public class SubjectIdentifiers {
   }
 
   private java.util.Optional<String> find(String username) {
-    return repository.findByServiceAndSectorIdAndUsername(SERVICE, NO_SECTOR, username)
-        .map(OpaqueIdentifierEntity::getIdentifier);
+    return repository.find(SERVICE, NO_SECTOR, username);
   }
 }

@@ -8,7 +8,7 @@ import dev.gatehouse.crypto.DigestPasswordEncoder;
 import dev.gatehouse.crypto.VerifiedSecretCache;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.UserDirectory;
-import dev.gatehouse.oidc.authorization.JpaAuthorizationService;
+import dev.gatehouse.oidc.authorization.DatabaseAuthorizationService;
 import dev.gatehouse.oidc.authorization.OwnerOnlyIntrospection;
 import dev.gatehouse.oidc.authorization.OwnerOnlyRevocation;
 import dev.gatehouse.oidc.authorization.RefreshTokenReuseDetection;
@@ -22,7 +22,7 @@ import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
 import dev.gatehouse.oidc.consent.ConsentForm;
 import dev.gatehouse.oidc.consent.ConsentHooks;
-import dev.gatehouse.oidc.consent.JpaConsentService;
+import dev.gatehouse.oidc.consent.DatabaseConsentService;
 import dev.gatehouse.oidc.discovery.DiscoveryMetadata;
 import dev.gatehouse.oidc.discovery.PrecomputedDocuments;
 import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
@@ -39,7 +39,6 @@ import dev.gatehouse.storage.AuthorizationRepository;
 import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
-import dev.gatehouse.storage.SupersededRefreshTokenRepository;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -114,18 +113,17 @@ public class OidcConfiguration {
   }
 
   @Bean
-  JpaAuthorizationService authorizationService(AuthorizationRepository repository,
-      SupersededRefreshTokenRepository superseded, RegisteredClientRepository clients, Clock clock,
-      Configuration configuration) {
+  DatabaseAuthorizationService authorizationService(AuthorizationRepository repository,
+      RegisteredClientRepository clients, Clock clock, Configuration configuration) {
     // Only the embedded database is this process's alone: another instance could change a shared one.
     int cachedGrants = configuration.storage().postgres() == null ? CACHED_GRANTS : 0;
-    return new JpaAuthorizationService(repository, superseded, clients, clock, cachedGrants);
+    return new DatabaseAuthorizationService(repository, clients, clock, cachedGrants);
   }
 
   @Bean
   OAuth2AuthorizationConsentService consentService(ConsentRepository repository,
       RegisteredClientRepository clients) {
-    return new JpaConsentService(repository, clients);
+    return new DatabaseConsentService(repository, clients);
   }
 
   @Bean
@@ -160,7 +158,7 @@ public class OidcConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServerChain(HttpSecurity http, SigningKeys keys,
-      JpaAuthorizationService authorizations, RegisteredClientRepository clients,
+      DatabaseAuthorizationService authorizations, RegisteredClientRepository clients,
       SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock,
       Configuration configuration, AuthorizationServerSettings paths) throws Exception {
     DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms());

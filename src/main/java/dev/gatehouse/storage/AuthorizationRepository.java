@@ -1,32 +1,156 @@
 package dev.gatehouse.storage;
 
+import static dev.gatehouse.storage.Timestamps.of;
+import static dev.gatehouse.storage.Timestamps.read;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
-/** Lookups by token digest; each column has its own index. */
-public interface AuthorizationRepository extends JpaRepository<AuthorizationEntity, String> {
+/**
+ * Grants in oauth2_authorization, looked up by the digest of any of their codes and tokens (each
+ * digest column has its own index), and the refresh tokens that rotation replaced
+ * (oauth2_superseded_refresh_token, whose rows go with their grant: on delete cascade).
+ */
+public class AuthorizationRepository {
 
-  Optional<AuthorizationEntity> findByStateHash(String hash);
+  /** A digest column of oauth2_authorization. */
+  public enum Digest {
+    STATE("state_hash"),
+    CODE("authorization_code_hash"),
+    ACCESS_TOKEN("access_token_hash"),
+    REFRESH_TOKEN("refresh_token_hash"),
+    ID_TOKEN("oidc_id_token_hash");
 
-  Optional<AuthorizationEntity> findByAuthorizationCodeHash(String hash);
+    private final String column;
 
-  Optional<AuthorizationEntity> findByAccessTokenHash(String hash);
+    Digest(String column) {
+      this.column = column;
+    }
+  }
 
-  Optional<AuthorizationEntity> findByRefreshTokenHash(String hash);
-
-  Optional<AuthorizationEntity> findByOidcIdTokenHash(String hash);
-
+  private static final String SELECT = "select * from oauth2_authorization where ";
   /**
    * For a token of unknown type (introspection and revocation without a usable hint). One branch per
    * digest column, so that each uses its index: an OR across the columns makes H2 scan the table.
    */
-  @Query(nativeQuery = true, value = "select * from oauth2_authorization where access_token_hash = :hash"
-      + " union all select * from oauth2_authorization where refresh_token_hash = :hash"
-      + " union all select * from oauth2_authorization where authorization_code_hash = :hash"
-      + " union all select * from oauth2_authorization where oidc_id_token_hash = :hash"
-      + " union all select * from oauth2_authorization where state_hash = :hash"
-      + " limit 1")
-  Optional<AuthorizationEntity> findByAnyTokenHash(@Param("hash") String hash);
+  private static final String ANY_DIGEST = SELECT + "access_token_hash = ?"
+      + " union all " + SELECT + "refresh_token_hash = ?"
+      + " union all " + SELECT + "authorization_code_hash = ?"
+      + " union all " + SELECT + "oidc_id_token_hash = ?"
+      + " union all " + SELECT + "state_hash = ?";
+  private static final String VALUES = "registered_client_id = ?, principal_name = ?, authorization_grant_type = ?,"
+      + " authorized_scopes = ?, attributes = ?, state_hash = ?,"
+      + " authorization_code_hash = ?, authorization_code_issued_at = ?, authorization_code_expires_at = ?,"
+      + " authorization_code_metadata = ?,"
+      + " access_token_hash = ?, access_token_issued_at = ?, access_token_expires_at = ?, access_token_metadata = ?,"
+      + " access_token_type = ?, access_token_scopes = ?,"
+      + " refresh_token_hash = ?, refresh_token_issued_at = ?, refresh_token_expires_at = ?,"
+      + " refresh_token_metadata = ?,"
+      + " oidc_id_token_hash = ?, oidc_id_token_issued_at = ?, oidc_id_token_expires_at = ?,"
+      + " oidc_id_token_metadata = ?";
+  private static final String UPDATE = "update oauth2_authorization set " + VALUES + " where id = ?";
+  private static final String INSERT = "insert into oauth2_authorization (" + VALUES.replace(" = ?", "")
+      + ", id) values (" + "?, ".repeat(24) + "?)";
+  private static final RowMapper<AuthorizationRow> ROW = AuthorizationRepository::row;
+
+  private final JdbcTemplate jdbc;
+
+  public AuthorizationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<AuthorizationRow> findBy(Digest digest, String hash) {
+    return first(jdbc.query(SELECT + digest.column + " = ?", ROW, hash));
+  }
+
+  public Optional<AuthorizationRow> findByAnyDigest(String hash) {
+    return first(jdbc.query(ANY_DIGEST, ROW, hash, hash, hash, hash, hash));
+  }
+
+  public Optional<AuthorizationRow> findById(String id) {
+    return first(jdbc.query(SELECT + "id = ?", ROW, id));
+  }
+
+  /**
+   * Stores the grant, replacing its stored version if there is one. A refresh token that the new
+   * version replaces is kept as superseded, and the grant's superseded tokens expired by
+   * {@code now} are forgotten: presenting one proves nothing more.
+   */
+  public void save(AuthorizationRow grant, Instant now) {
+    int superseded = jdbc.update("insert into oauth2_superseded_refresh_token (token_hash, authorization_id, expires_at)"
+        + " select refresh_token_hash, id, refresh_token_expires_at from oauth2_authorization"
+        + " where id = ? and refresh_token_hash is not null and refresh_token_hash <> ?",
+        grant.getId(), grant.getRefreshTokenHash() == null ? "" : grant.getRefreshTokenHash());
+    if (superseded > 0) {
+      jdbc.update("delete from oauth2_superseded_refresh_token where authorization_id = ? and expires_at < ?",
+          grant.getId(), of(now));
+    }
+    Object[] values = values(grant);
+    if (jdbc.update(UPDATE, values) == 0) {
+      jdbc.update(INSERT, values);
+    }
+  }
+
+  public void deleteById(String id) {
+    jdbc.update("delete from oauth2_authorization where id = ?", id);
+  }
+
+  /** The id of the grant whose refresh token with this digest rotation replaced, if one did. */
+  public Optional<String> findGrantOfSupersededRefreshToken(String hash) {
+    return first(jdbc.queryForList("select authorization_id from oauth2_superseded_refresh_token where token_hash = ?",
+        String.class, hash));
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static Object[] values(AuthorizationRow grant) {
+    return new Object[] {grant.getRegisteredClientId(), grant.getPrincipalName(), grant.getAuthorizationGrantType(),
+        grant.getAuthorizedScopes(), grant.getAttributes(), grant.getStateHash(),
+        grant.getAuthorizationCodeHash(), of(grant.getAuthorizationCodeIssuedAt()),
+        of(grant.getAuthorizationCodeExpiresAt()), grant.getAuthorizationCodeMetadata(),
+        grant.getAccessTokenHash(), of(grant.getAccessTokenIssuedAt()), of(grant.getAccessTokenExpiresAt()),
+        grant.getAccessTokenMetadata(), grant.getAccessTokenType(), grant.getAccessTokenScopes(),
+        grant.getRefreshTokenHash(), of(grant.getRefreshTokenIssuedAt()), of(grant.getRefreshTokenExpiresAt()),
+        grant.getRefreshTokenMetadata(),
+        grant.getOidcIdTokenHash(), of(grant.getOidcIdTokenIssuedAt()), of(grant.getOidcIdTokenExpiresAt()),
+        grant.getOidcIdTokenMetadata(),
+        grant.getId()};
+  }
+
+  private static AuthorizationRow row(ResultSet rs, int number) throws SQLException {
+    AuthorizationRow grant = new AuthorizationRow();
+    grant.setId(rs.getString("id"));
+    grant.setRegisteredClientId(rs.getString("registered_client_id"));
+    grant.setPrincipalName(rs.getString("principal_name"));
+    grant.setAuthorizationGrantType(rs.getString("authorization_grant_type"));
+    grant.setAuthorizedScopes(rs.getString("authorized_scopes"));
+    grant.setAttributes(rs.getString("attributes"));
+    grant.setStateHash(rs.getString("state_hash"));
+    grant.setAuthorizationCodeHash(rs.getString("authorization_code_hash"));
+    grant.setAuthorizationCodeIssuedAt(read(rs, "authorization_code_issued_at"));
+    grant.setAuthorizationCodeExpiresAt(read(rs, "authorization_code_expires_at"));
+    grant.setAuthorizationCodeMetadata(rs.getString("authorization_code_metadata"));
+    grant.setAccessTokenHash(rs.getString("access_token_hash"));
+    grant.setAccessTokenIssuedAt(read(rs, "access_token_issued_at"));
+    grant.setAccessTokenExpiresAt(read(rs, "access_token_expires_at"));
+    grant.setAccessTokenMetadata(rs.getString("access_token_metadata"));
+    grant.setAccessTokenType(rs.getString("access_token_type"));
+    grant.setAccessTokenScopes(rs.getString("access_token_scopes"));
+    grant.setRefreshTokenHash(rs.getString("refresh_token_hash"));
+    grant.setRefreshTokenIssuedAt(read(rs, "refresh_token_issued_at"));
+    grant.setRefreshTokenExpiresAt(read(rs, "refresh_token_expires_at"));
+    grant.setRefreshTokenMetadata(rs.getString("refresh_token_metadata"));
+    grant.setOidcIdTokenHash(rs.getString("oidc_id_token_hash"));
+    grant.setOidcIdTokenIssuedAt(read(rs, "oidc_id_token_issued_at"));
+    grant.setOidcIdTokenExpiresAt(read(rs, "oidc_id_token_expires_at"));
+    grant.setOidcIdTokenMetadata(rs.getString("oidc_id_token_metadata"));
+    return grant;
+  }
 }

@@ -1,11 +1,39 @@
 package dev.gatehouse.storage;
 
+import static dev.gatehouse.storage.Timestamps.of;
+import static dev.gatehouse.storage.Timestamps.read;
+
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-public interface ConsentRepository extends JpaRepository<ConsentEntity, ConsentEntity.Key> {
+/** oauth2_consent: at most one remembered consent per client and user. */
+public class ConsentRepository {
 
-  Optional<ConsentEntity> findByRegisteredClientIdAndPrincipalNameAndExpiresAtAfter(String registeredClientId,
-      String principalName, Instant now);
+  private final JdbcTemplate jdbc;
+
+  public ConsentRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<ConsentRow> findValid(String registeredClientId, String principalName, Instant now) {
+    return jdbc.query("select * from oauth2_consent where registered_client_id = ? and principal_name = ?"
+            + " and expires_at > ?",
+        (row, number) -> new ConsentRow(row.getString("registered_client_id"), row.getString("principal_name"),
+            row.getString("scopes"), read(row, "granted_at"), read(row, "expires_at")),
+        registeredClientId, principalName, of(now)).stream().findFirst();
+  }
+
+  /** Keeps the consent in place of the client and user's previous one; call within a transaction. */
+  public void save(ConsentRow consent) {
+    delete(consent.registeredClientId(), consent.principalName());
+    jdbc.update("insert into oauth2_consent (registered_client_id, principal_name, scopes, granted_at, expires_at)"
+        + " values (?, ?, ?, ?, ?)", consent.registeredClientId(), consent.principalName(), consent.scopes(),
+        of(consent.grantedAt()), of(consent.expiresAt()));
+  }
+
+  public void delete(String registeredClientId, String principalName) {
+    jdbc.update("delete from oauth2_consent where registered_client_id = ? and principal_name = ?",
+        registeredClientId, principalName);
+  }
 }

@@ -1,10 +1,28 @@
 package dev.gatehouse.storage;
 
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-public interface OpaqueIdentifierRepository extends JpaRepository<OpaqueIdentifierEntity, String> {
+/** user_opaque_identifier: the random subject identifier handed to clients instead of the username. */
+public class OpaqueIdentifierRepository {
 
-  Optional<OpaqueIdentifierEntity> findByServiceAndSectorIdAndUsername(String service, String sectorId,
-      String username);
+  private final JdbcTemplate jdbc;
+
+  public OpaqueIdentifierRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<String> find(String service, String sectorId, String username) {
+    return jdbc.queryForList("select identifier from user_opaque_identifier where service = ? and sector_id = ?"
+        + " and username = ?", String.class, service, sectorId, username).stream().findFirst();
+  }
+
+  /**
+   * Stores a new identifier; throws {@link org.springframework.dao.DataIntegrityViolationException}
+   * when the user already has one for this service and sector.
+   */
+  public void insert(String identifier, String service, String sectorId, String username) {
+    jdbc.update("insert into user_opaque_identifier (identifier, service, sector_id, username) values (?, ?, ?, ?)",
+        identifier, service, sectorId, username);
+  }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.storage;
 
 import dev.gatehouse.config.schema.Configuration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Storage wiring; the data source itself comes from {@link StorageSettings}. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -10,5 +11,30 @@ public class StorageConfiguration {
   @Bean
   StorageEncryption storageEncryption(Configuration configuration) {
     return new StorageEncryption(configuration.storage().encryptionKey());
+  }
+
+  @Bean
+  AuthorizationRepository authorizationRepository(JdbcTemplate jdbc) {
+    return new AuthorizationRepository(jdbc);
+  }
+
+  @Bean
+  ConsentRepository consentRepository(JdbcTemplate jdbc) {
+    return new ConsentRepository(jdbc);
+  }
+
+  @Bean
+  OpaqueIdentifierRepository opaqueIdentifierRepository(JdbcTemplate jdbc) {
+    return new OpaqueIdentifierRepository(jdbc);
+  }
+
+  @Bean
+  SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc) {
+    return new SigningKeyRepository(jdbc);
+  }
+
+  @Bean
+  TotpConfigurationRepository totpConfigurationRepository(JdbcTemplate jdbc) {
+    return new TotpConfigurationRepository(jdbc);
   }
 }

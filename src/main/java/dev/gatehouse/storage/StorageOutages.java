@@ -7,13 +7,12 @@ import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.TransactionException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Tells a failure caused by storage being out of reach (database stopped, restarting, network
@@ -55,7 +54,6 @@ public final class StorageOutages {
         || failure instanceof TransientDataAccessResourceException
         || failure instanceof RecoverableDataAccessException
         || failure instanceof QueryTimeoutException
-        || failure instanceof JDBCConnectionException
         || failure instanceof SQLTransientConnectionException
         || failure instanceof SQLNonTransientConnectionException
         || failure instanceof SQLRecoverableException

@@ -41,8 +41,6 @@ public final class StorageSettings {
     // The pool checks a connection that sat idle before handing it out, and replaces it if the
     // database dropped it (as a restart does); the check gives up after this long.
     properties.put("spring.datasource.hikari.validation-timeout", CONNECTION_CHECK.toMillis());
-    properties.put("spring.jpa.hibernate.ddl-auto", "none");
-    properties.put("spring.jpa.open-in-view", false);
     return properties;
   }
 

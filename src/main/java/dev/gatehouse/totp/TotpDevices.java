@@ -1,7 +1,7 @@
 package dev.gatehouse.totp;
 
 import dev.gatehouse.storage.StorageEncryption;
-import dev.gatehouse.storage.TotpConfigurationEntity;
+import dev.gatehouse.storage.TotpConfigurationRow;
 import dev.gatehouse.storage.TotpConfigurationRepository;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,38 +21,36 @@ public class TotpDevices {
   }
 
   public Optional<TotpDevice> find(String username) {
-    return repository.findById(username).map(this::toDevice);
+    return repository.find(username).map(this::toDevice);
   }
 
   public boolean has(String username) {
-    return repository.existsById(username);
+    return repository.exists(username);
   }
 
   /** Enrols a device, replacing the user's previous one. */
   @Transactional
   public void save(String username, String issuer, TotpParameters parameters, byte[] secret) {
-    repository.deleteById(username);
-    repository.flush();
-    repository.save(new TotpConfigurationEntity(username, issuer, parameters.algorithm().name(),
+    repository.delete(username);
+    repository.insert(new TotpConfigurationRow(username, issuer, parameters.algorithm().name(),
         parameters.digits(), parameters.period(), encryption.encrypt(secret, location(username)),
         clock.instant()));
   }
 
   @Transactional
   public void recordUse(String username) {
-    repository.findById(username).ifPresent(entity -> entity.setLastUsedAt(clock.instant()));
+    repository.recordUse(username, clock.instant());
   }
 
   @Transactional
   public void remove(String username) {
-    repository.deleteById(username);
+    repository.delete(username);
   }
 
-  private TotpDevice toDevice(TotpConfigurationEntity entity) {
-    TotpParameters parameters = new TotpParameters(TotpAlgorithm.parse(entity.getAlgorithm()),
-        entity.getDigits(), entity.getPeriod());
-    byte[] secret = encryption.decrypt(entity.getEncryptedSecret(), location(entity.getUsername()));
-    return new TotpDevice(entity.getUsername(), entity.getIssuer(), parameters, secret, entity.getCreatedAt());
+  private TotpDevice toDevice(TotpConfigurationRow row) {
+    TotpParameters parameters = new TotpParameters(TotpAlgorithm.parse(row.algorithm()), row.digits(), row.period());
+    byte[] secret = encryption.decrypt(row.encryptedSecret(), location(row.username()));
+    return new TotpDevice(row.username(), row.issuer(), parameters, secret, row.createdAt());
   }
 
   private static String location(String username) {

@@ -17,15 +17,15 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  */
 public final class RefreshTokenReuseDetection extends ProviderDecorator {
 
-  private final JpaAuthorizationService authorizations;
+  private final DatabaseAuthorizationService authorizations;
 
-  private RefreshTokenReuseDetection(AuthenticationProvider delegate, JpaAuthorizationService authorizations) {
+  private RefreshTokenReuseDetection(AuthenticationProvider delegate, DatabaseAuthorizationService authorizations) {
     super(delegate);
     this.authorizations = authorizations;
   }
 
   /** Wraps SAS's refresh-token provider among the token endpoint's providers. */
-  public static void install(List<AuthenticationProvider> providers, JpaAuthorizationService authorizations) {
+  public static void install(List<AuthenticationProvider> providers, DatabaseAuthorizationService authorizations) {
     decorate(providers, OAuth2RefreshTokenAuthenticationProvider.class,
         provider -> new RefreshTokenReuseDetection(provider, authorizations));
   }

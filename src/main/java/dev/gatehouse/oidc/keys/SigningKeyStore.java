@@ -5,7 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.gatehouse.storage.SigningKeyEntity;
+import dev.gatehouse.storage.SigningKeyRow;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
 import java.security.GeneralSecurityException;
@@ -37,37 +37,37 @@ public class SigningKeyStore {
   }
 
   public List<JWK> loadOrGenerate() {
-    List<SigningKeyEntity> stored = repository.findAllByOrderByCreatedAtAsc();
+    List<SigningKeyRow> stored = repository.findAllOldestFirst();
     if (stored.isEmpty()) {
-      SigningKeyEntity generated = generate();
-      repository.saveAndFlush(generated);
-      log.info("Generated RSA 2048 signing key '{}' and stored it", generated.getKeyId());
-      stored = repository.findAllByOrderByCreatedAtAsc();
+      SigningKeyRow generated = generate();
+      repository.insert(generated);
+      log.info("Generated RSA 2048 signing key '{}' and stored it", generated.keyId());
+      stored = repository.findAllOldestFirst();
     }
     return stored.stream().map(this::toJwk).toList();
   }
 
-  private SigningKeyEntity generate() {
+  private SigningKeyRow generate() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       var pair = generator.generateKeyPair();
       String keyId = rsaJwk((RSAPrivateCrtKey) pair.getPrivate(), null).computeThumbprint().toString();
       String encrypted = encryption.encrypt(pair.getPrivate().getEncoded(), location(keyId));
-      return new SigningKeyEntity(keyId, JWSAlgorithm.RS256.getName(), encrypted, Instant.now());
+      return new SigningKeyRow(keyId, JWSAlgorithm.RS256.getName(), encrypted, Instant.now());
     } catch (GeneralSecurityException | JOSEException e) {
       throw new IllegalStateException("cannot generate an RSA signing key", e);
     }
   }
 
-  private JWK toJwk(SigningKeyEntity entity) {
-    byte[] pkcs8 = encryption.decrypt(entity.getEncryptedPrivateKey(), location(entity.getKeyId()));
+  private JWK toJwk(SigningKeyRow row) {
+    byte[] pkcs8 = encryption.decrypt(row.encryptedPrivateKey(), location(row.keyId()));
     try {
       var privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
           .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-      return rsaJwk(privateKey, entity.getKeyId());
+      return rsaJwk(privateKey, row.keyId());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("stored signing key '" + entity.getKeyId() + "' is unreadable", e);
+      throw new IllegalStateException("stored signing key '" + row.keyId() + "' is unreadable", e);
     }
   }
 

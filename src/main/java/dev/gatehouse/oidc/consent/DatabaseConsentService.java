@@ -1,6 +1,6 @@
 package dev.gatehouse.oidc.consent;
 
-import dev.gatehouse.storage.ConsentEntity;
+import dev.gatehouse.storage.ConsentRow;
 import dev.gatehouse.storage.ConsentRepository;
 import java.time.Instant;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
  * once, so that the next authorization asks again.
  */
 @Transactional
-public class JpaConsentService implements OAuth2AuthorizationConsentService {
+public class DatabaseConsentService implements OAuth2AuthorizationConsentService {
 
   private final ConsentRepository repository;
   private final RegisteredClientRepository clients;
 
-  public JpaConsentService(ConsentRepository repository, RegisteredClientRepository clients) {
+  public DatabaseConsentService(ConsentRepository repository, RegisteredClientRepository clients) {
     this.repository = repository;
     this.clients = clients;
   }
@@ -31,28 +31,27 @@ public class JpaConsentService implements OAuth2AuthorizationConsentService {
       return;
     }
     Instant now = Instant.now();
-    repository.save(new ConsentEntity(consent.getRegisteredClientId(), consent.getPrincipalName(),
+    repository.save(new ConsentRow(consent.getRegisteredClientId(), consent.getPrincipalName(),
         String.join(" ", consent.getScopes()), now, now.plus(rules.rememberFor())));
   }
 
   @Override
   public void remove(OAuth2AuthorizationConsent consent) {
-    repository.deleteById(new ConsentEntity.Key(consent.getRegisteredClientId(), consent.getPrincipalName()));
+    repository.delete(consent.getRegisteredClientId(), consent.getPrincipalName());
   }
 
   @Override
   @Transactional(readOnly = true)
   public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
-    return repository.findByRegisteredClientIdAndPrincipalNameAndExpiresAtAfter(registeredClientId,
-            principalName, Instant.now())
-        .map(JpaConsentService::toConsent)
+    return repository.findValid(registeredClientId, principalName, Instant.now())
+        .map(DatabaseConsentService::toConsent)
         .orElse(null);
   }
 
-  private static OAuth2AuthorizationConsent toConsent(ConsentEntity entity) {
+  private static OAuth2AuthorizationConsent toConsent(ConsentRow row) {
     OAuth2AuthorizationConsent.Builder consent =
-        OAuth2AuthorizationConsent.withId(entity.getRegisteredClientId(), entity.getPrincipalName());
-    for (String scope : entity.getScopes().split(" ")) {
+        OAuth2AuthorizationConsent.withId(row.registeredClientId(), row.principalName());
+    for (String scope : row.scopes().split(" ")) {
       consent.scope(scope);
     }
     return consent.build();

@@ -1,10 +1,9 @@
 package dev.gatehouse.oidc.authorization;
 
 import dev.gatehouse.crypto.Sha256;
-import dev.gatehouse.storage.AuthorizationEntity;
 import dev.gatehouse.storage.AuthorizationRepository;
-import dev.gatehouse.storage.SupersededRefreshTokenEntity;
-import dev.gatehouse.storage.SupersededRefreshTokenRepository;
+import dev.gatehouse.storage.AuthorizationRepository.Digest;
+import dev.gatehouse.storage.AuthorizationRow;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,21 +51,20 @@ import tools.jackson.databind.json.JsonMapper;
  * A saved grant enters the cache only once its transaction has committed.
  */
 @Transactional
-public class JpaAuthorizationService implements OAuth2AuthorizationService {
+public class DatabaseAuthorizationService implements OAuth2AuthorizationService {
 
   private static final String HIDDEN = "\u0000sha256:";
-  /** The order of {@link AuthorizationRepository#findByAnyTokenHash}'s branches. */
+  /** The order of {@link AuthorizationRepository#findByAnyDigest}'s branches. */
   private static final List<String> ANY_TOKEN_ORDER = List.of(OAuth2ParameterNames.ACCESS_TOKEN,
       OAuth2ParameterNames.REFRESH_TOKEN, OAuth2ParameterNames.CODE, OidcParameterNames.ID_TOKEN,
       OAuth2ParameterNames.STATE);
-  private static final Logger log = LoggerFactory.getLogger(JpaAuthorizationService.class);
+  private static final Logger log = LoggerFactory.getLogger(DatabaseAuthorizationService.class);
   private final AuthorizationRepository repository;
-  private final SupersededRefreshTokenRepository superseded;
   private final RegisteredClientRepository clients;
   private final Clock clock;
   private final AuthorizationCache cache;
   private final JsonMapper json = JsonMapper.builder()
-      .addModules(SecurityJacksonModules.getModules(JpaAuthorizationService.class.getClassLoader()))
+      .addModules(SecurityJacksonModules.getModules(DatabaseAuthorizationService.class.getClassLoader()))
       .build();
   private final JavaType mapType = json.getTypeFactory()
       .constructType(new ParameterizedTypeReference<Map<String, Object>>() { }.getType());
@@ -75,11 +73,10 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
    * {@code cachedGrants}: how many grants to keep in memory (see {@link AuthorizationCache}); 0 when
    * other processes may write the same database.
    */
-  public JpaAuthorizationService(AuthorizationRepository repository, SupersededRefreshTokenRepository superseded,
-      RegisteredClientRepository clients, Clock clock, int cachedGrants) {
+  public DatabaseAuthorizationService(AuthorizationRepository repository, RegisteredClientRepository clients,
+      Clock clock, int cachedGrants) {
     this.cache = new AuthorizationCache(cachedGrants);
     this.repository = repository;
-    this.superseded = superseded;
     this.clients = clients;
     this.clock = clock;
   }
@@ -87,11 +84,10 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
   @Override
   public void save(OAuth2Authorization authorization) {
     RequestLookups.forget();
-    AuthorizationEntity entity = toEntity(authorization);
-    repository.findById(entity.getId()).ifPresent(stored -> keepIfSuperseded(stored, entity));
-    repository.save(entity);
-    OAuth2Authorization stored = TokenValues.rewrite(authorization, JpaAuthorizationService::hidden);
-    List<String> keys = keysOf(entity);
+    AuthorizationRow row = toRow(authorization);
+    repository.save(row, clock.instant());
+    OAuth2Authorization stored = TokenValues.rewrite(authorization, DatabaseAuthorizationService::hidden);
+    List<String> keys = keysOf(row);
     afterCommit(() -> cache.saved(stored, keys));
   }
 
@@ -104,14 +100,6 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     });
   }
 
-  private void keepIfSuperseded(AuthorizationEntity stored, AuthorizationEntity updated) {
-    String previous = stored.getRefreshTokenHash();
-    if (previous != null && !previous.equals(updated.getRefreshTokenHash())) {
-      superseded.deleteExpired(stored.getId(), clock.instant());
-      superseded.save(new SupersededRefreshTokenEntity(previous, stored.getId(), stored.getRefreshTokenExpiresAt()));
-    }
-  }
-
   /**
    * Removes the grant (its current access and refresh tokens with it) when {@code refreshToken}
    * is one that rotation already replaced (RFC 9700 section 4.14.2). False when it is not.
@@ -120,13 +108,13 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     if (!StringUtils.hasText(refreshToken)) {
       return false;
     }
-    return superseded.findById(Sha256.hexOf(refreshToken))
-        .flatMap(row -> repository.findById(row.getAuthorizationId()))
+    return repository.findGrantOfSupersededRefreshToken(Sha256.hexOf(refreshToken))
+        .flatMap(repository::findById)
         .map(grant -> {
           RequestLookups.forget();
           log.warn("A replaced refresh token of client '{}' was presented again; the grant of user '{}' is revoked",
               grant.getRegisteredClientId(), grant.getPrincipalName());
-          repository.delete(grant);
+          repository.deleteById(grant.getId());
           afterCommit(() -> cache.removed(grant.getId()));
           return true;
         })
@@ -161,10 +149,10 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     OAuth2Authorization stored = cached(digest, tokenType);
     if (stored == null) {
       long readBegan = cache.readBegins();
-      AuthorizationEntity entity = find(digest, tokenType).orElse(null);
-      stored = entity == null ? null : toAuthorization(entity);
+      AuthorizationRow row = find(digest, tokenType).orElse(null);
+      stored = row == null ? null : toAuthorization(row);
       if (stored != null) {
-        cache.read(stored, keysOf(entity), readBegan);
+        cache.read(stored, keysOf(row), readBegan);
       }
     }
     if (stored == null) {
@@ -191,28 +179,28 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     return null;
   }
 
-  private Optional<AuthorizationEntity> find(String digest, OAuth2TokenType tokenType) {
+  private Optional<AuthorizationRow> find(String digest, OAuth2TokenType tokenType) {
     if (tokenType == null) {
-      return repository.findByAnyTokenHash(digest);
+      return repository.findByAnyDigest(digest);
     }
     return switch (tokenType.getValue()) {
-      case OAuth2ParameterNames.STATE -> repository.findByStateHash(digest);
-      case OAuth2ParameterNames.CODE -> repository.findByAuthorizationCodeHash(digest);
-      case OAuth2ParameterNames.ACCESS_TOKEN -> repository.findByAccessTokenHash(digest);
-      case OAuth2ParameterNames.REFRESH_TOKEN -> repository.findByRefreshTokenHash(digest);
-      case OidcParameterNames.ID_TOKEN -> repository.findByOidcIdTokenHash(digest);
+      case OAuth2ParameterNames.STATE -> repository.findBy(Digest.STATE, digest);
+      case OAuth2ParameterNames.CODE -> repository.findBy(Digest.CODE, digest);
+      case OAuth2ParameterNames.ACCESS_TOKEN -> repository.findBy(Digest.ACCESS_TOKEN, digest);
+      case OAuth2ParameterNames.REFRESH_TOKEN -> repository.findBy(Digest.REFRESH_TOKEN, digest);
+      case OidcParameterNames.ID_TOKEN -> repository.findBy(Digest.ID_TOKEN, digest);
       default -> Optional.empty();
     };
   }
 
   /** The cache keys of a stored grant: one per digest it holds, named by the token type. */
-  private static List<String> keysOf(AuthorizationEntity entity) {
+  private static List<String> keysOf(AuthorizationRow row) {
     List<String> keys = new ArrayList<>();
-    addKey(keys, OAuth2ParameterNames.STATE, entity.getStateHash());
-    addKey(keys, OAuth2ParameterNames.CODE, entity.getAuthorizationCodeHash());
-    addKey(keys, OAuth2ParameterNames.ACCESS_TOKEN, entity.getAccessTokenHash());
-    addKey(keys, OAuth2ParameterNames.REFRESH_TOKEN, entity.getRefreshTokenHash());
-    addKey(keys, OidcParameterNames.ID_TOKEN, entity.getOidcIdTokenHash());
+    addKey(keys, OAuth2ParameterNames.STATE, row.getStateHash());
+    addKey(keys, OAuth2ParameterNames.CODE, row.getAuthorizationCodeHash());
+    addKey(keys, OAuth2ParameterNames.ACCESS_TOKEN, row.getAccessTokenHash());
+    addKey(keys, OAuth2ParameterNames.REFRESH_TOKEN, row.getRefreshTokenHash());
+    addKey(keys, OidcParameterNames.ID_TOKEN, row.getOidcIdTokenHash());
     return keys;
   }
 
@@ -222,87 +210,87 @@ public class JpaAuthorizationService implements OAuth2AuthorizationService {
     }
   }
 
-  private AuthorizationEntity toEntity(OAuth2Authorization authorization) {
-    AuthorizationEntity entity = new AuthorizationEntity();
-    entity.setId(authorization.getId());
-    entity.setRegisteredClientId(authorization.getRegisteredClientId());
-    entity.setPrincipalName(authorization.getPrincipalName());
-    entity.setAuthorizationGrantType(authorization.getAuthorizationGrantType().getValue());
-    entity.setAuthorizedScopes(StringUtils.collectionToDelimitedString(authorization.getAuthorizedScopes(), ","));
-    entity.setAttributes(write(authorization.getAttributes()));
+  private AuthorizationRow toRow(OAuth2Authorization authorization) {
+    AuthorizationRow row = new AuthorizationRow();
+    row.setId(authorization.getId());
+    row.setRegisteredClientId(authorization.getRegisteredClientId());
+    row.setPrincipalName(authorization.getPrincipalName());
+    row.setAuthorizationGrantType(authorization.getAuthorizationGrantType().getValue());
+    row.setAuthorizedScopes(StringUtils.collectionToDelimitedString(authorization.getAuthorizedScopes(), ","));
+    row.setAttributes(write(authorization.getAttributes()));
     String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
-    entity.setStateHash(state == null ? null : digestOf(state));
+    row.setStateHash(state == null ? null : digestOf(state));
 
     var code = authorization.getToken(OAuth2AuthorizationCode.class);
     if (code != null) {
-      entity.setAuthorizationCodeHash(digestOf(code.getToken().getTokenValue()));
-      entity.setAuthorizationCodeIssuedAt(code.getToken().getIssuedAt());
-      entity.setAuthorizationCodeExpiresAt(code.getToken().getExpiresAt());
-      entity.setAuthorizationCodeMetadata(write(code.getMetadata()));
+      row.setAuthorizationCodeHash(digestOf(code.getToken().getTokenValue()));
+      row.setAuthorizationCodeIssuedAt(code.getToken().getIssuedAt());
+      row.setAuthorizationCodeExpiresAt(code.getToken().getExpiresAt());
+      row.setAuthorizationCodeMetadata(write(code.getMetadata()));
     }
     var access = authorization.getToken(OAuth2AccessToken.class);
     if (access != null) {
-      entity.setAccessTokenHash(digestOf(access.getToken().getTokenValue()));
-      entity.setAccessTokenIssuedAt(access.getToken().getIssuedAt());
-      entity.setAccessTokenExpiresAt(access.getToken().getExpiresAt());
-      entity.setAccessTokenMetadata(write(access.getMetadata()));
-      entity.setAccessTokenType(access.getToken().getTokenType().getValue());
-      entity.setAccessTokenScopes(StringUtils.collectionToDelimitedString(access.getToken().getScopes(), ","));
+      row.setAccessTokenHash(digestOf(access.getToken().getTokenValue()));
+      row.setAccessTokenIssuedAt(access.getToken().getIssuedAt());
+      row.setAccessTokenExpiresAt(access.getToken().getExpiresAt());
+      row.setAccessTokenMetadata(write(access.getMetadata()));
+      row.setAccessTokenType(access.getToken().getTokenType().getValue());
+      row.setAccessTokenScopes(StringUtils.collectionToDelimitedString(access.getToken().getScopes(), ","));
     }
     var refresh = authorization.getToken(OAuth2RefreshToken.class);
     if (refresh != null) {
-      entity.setRefreshTokenHash(digestOf(refresh.getToken().getTokenValue()));
-      entity.setRefreshTokenIssuedAt(refresh.getToken().getIssuedAt());
-      entity.setRefreshTokenExpiresAt(refresh.getToken().getExpiresAt());
-      entity.setRefreshTokenMetadata(write(refresh.getMetadata()));
+      row.setRefreshTokenHash(digestOf(refresh.getToken().getTokenValue()));
+      row.setRefreshTokenIssuedAt(refresh.getToken().getIssuedAt());
+      row.setRefreshTokenExpiresAt(refresh.getToken().getExpiresAt());
+      row.setRefreshTokenMetadata(write(refresh.getMetadata()));
     }
     var idToken = authorization.getToken(OidcIdToken.class);
     if (idToken != null) {
-      entity.setOidcIdTokenHash(digestOf(idToken.getToken().getTokenValue()));
-      entity.setOidcIdTokenIssuedAt(idToken.getToken().getIssuedAt());
-      entity.setOidcIdTokenExpiresAt(idToken.getToken().getExpiresAt());
-      entity.setOidcIdTokenMetadata(write(idToken.getMetadata()));
+      row.setOidcIdTokenHash(digestOf(idToken.getToken().getTokenValue()));
+      row.setOidcIdTokenIssuedAt(idToken.getToken().getIssuedAt());
+      row.setOidcIdTokenExpiresAt(idToken.getToken().getExpiresAt());
+      row.setOidcIdTokenMetadata(write(idToken.getMetadata()));
     }
-    return entity;
+    return row;
   }
 
   /** The grant as stored: its code and tokens carry {@code HIDDEN + digest} as their values. */
-  private OAuth2Authorization toAuthorization(AuthorizationEntity entity) {
-    RegisteredClient client = clients.findById(entity.getRegisteredClientId());
+  private OAuth2Authorization toAuthorization(AuthorizationRow row) {
+    RegisteredClient client = clients.findById(row.getRegisteredClientId());
     if (client == null) {
       // The client was removed from the configuration: its grants are void.
       return null;
     }
     OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
-        .id(entity.getId())
-        .principalName(entity.getPrincipalName())
-        .authorizationGrantType(new AuthorizationGrantType(entity.getAuthorizationGrantType()))
-        .authorizedScopes(StringUtils.commaDelimitedListToSet(entity.getAuthorizedScopes()))
-        .attributes(attributes -> attributes.putAll(read(entity.getAttributes())));
-    if (entity.getAuthorizationCodeHash() != null) {
-      var code = new OAuth2AuthorizationCode(HIDDEN + entity.getAuthorizationCodeHash(),
-          entity.getAuthorizationCodeIssuedAt(), entity.getAuthorizationCodeExpiresAt());
-      builder.token(code, metadata -> metadata.putAll(read(entity.getAuthorizationCodeMetadata())));
+        .id(row.getId())
+        .principalName(row.getPrincipalName())
+        .authorizationGrantType(new AuthorizationGrantType(row.getAuthorizationGrantType()))
+        .authorizedScopes(StringUtils.commaDelimitedListToSet(row.getAuthorizedScopes()))
+        .attributes(attributes -> attributes.putAll(read(row.getAttributes())));
+    if (row.getAuthorizationCodeHash() != null) {
+      var code = new OAuth2AuthorizationCode(HIDDEN + row.getAuthorizationCodeHash(),
+          row.getAuthorizationCodeIssuedAt(), row.getAuthorizationCodeExpiresAt());
+      builder.token(code, metadata -> metadata.putAll(read(row.getAuthorizationCodeMetadata())));
     }
-    if (entity.getAccessTokenHash() != null) {
-      Set<String> scopes = new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(entity.getAccessTokenScopes()));
-      var tokenType = OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(entity.getAccessTokenType())
+    if (row.getAccessTokenHash() != null) {
+      Set<String> scopes = new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(row.getAccessTokenScopes()));
+      var tokenType = OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(row.getAccessTokenType())
           ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
-      var access = new OAuth2AccessToken(tokenType, HIDDEN + entity.getAccessTokenHash(),
-          entity.getAccessTokenIssuedAt(), entity.getAccessTokenExpiresAt(), scopes);
-      builder.token(access, metadata -> metadata.putAll(read(entity.getAccessTokenMetadata())));
+      var access = new OAuth2AccessToken(tokenType, HIDDEN + row.getAccessTokenHash(),
+          row.getAccessTokenIssuedAt(), row.getAccessTokenExpiresAt(), scopes);
+      builder.token(access, metadata -> metadata.putAll(read(row.getAccessTokenMetadata())));
     }
-    if (entity.getRefreshTokenHash() != null) {
-      var refresh = new OAuth2RefreshToken(HIDDEN + entity.getRefreshTokenHash(),
-          entity.getRefreshTokenIssuedAt(), entity.getRefreshTokenExpiresAt());
-      builder.token(refresh, metadata -> metadata.putAll(read(entity.getRefreshTokenMetadata())));
+    if (row.getRefreshTokenHash() != null) {
+      var refresh = new OAuth2RefreshToken(HIDDEN + row.getRefreshTokenHash(),
+          row.getRefreshTokenIssuedAt(), row.getRefreshTokenExpiresAt());
+      builder.token(refresh, metadata -> metadata.putAll(read(row.getRefreshTokenMetadata())));
     }
-    if (entity.getOidcIdTokenHash() != null) {
-      Map<String, Object> metadata = read(entity.getOidcIdTokenMetadata());
+    if (row.getOidcIdTokenHash() != null) {
+      Map<String, Object> metadata = read(row.getOidcIdTokenMetadata());
       @SuppressWarnings("unchecked")
       Map<String, Object> claims = (Map<String, Object>) metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
-      var idToken = new OidcIdToken(HIDDEN + entity.getOidcIdTokenHash(),
-          entity.getOidcIdTokenIssuedAt(), entity.getOidcIdTokenExpiresAt(), claims);
+      var idToken = new OidcIdToken(HIDDEN + row.getOidcIdTokenHash(),
+          row.getOidcIdTokenIssuedAt(), row.getOidcIdTokenExpiresAt(), claims);
       builder.token(idToken, m -> m.putAll(metadata));
     }
     return builder.build();

@@ -1,38 +1,26 @@
 package dev.gatehouse.storage;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** One grant of a client by a user: its code and tokens, each kept only as a SHA-256 digest. */
-@Entity
-@Table(name = "oauth2_authorization")
-public class AuthorizationEntity {
+/** A row of oauth2_authorization: one grant of a client by a user, its code and tokens kept only as SHA-256 digests. */
+public class AuthorizationRow {
 
-  @Id
   private String id;
   private String registeredClientId;
   private String principalName;
   private String authorizationGrantType;
   private String authorizedScopes;
-  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   private String attributes;
   private String stateHash;
 
   private String authorizationCodeHash;
   private Instant authorizationCodeIssuedAt;
   private Instant authorizationCodeExpiresAt;
-  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   private String authorizationCodeMetadata;
 
   private String accessTokenHash;
   private Instant accessTokenIssuedAt;
   private Instant accessTokenExpiresAt;
-  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   private String accessTokenMetadata;
   private String accessTokenType;
   private String accessTokenScopes;
@@ -40,17 +28,11 @@ public class AuthorizationEntity {
   private String refreshTokenHash;
   private Instant refreshTokenIssuedAt;
   private Instant refreshTokenExpiresAt;
-  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   private String refreshTokenMetadata;
 
-  @Column(name = "oidc_id_token_hash")
   private String oidcIdTokenHash;
-  @Column(name = "oidc_id_token_issued_at")
   private Instant oidcIdTokenIssuedAt;
-  @Column(name = "oidc_id_token_expires_at")
   private Instant oidcIdTokenExpiresAt;
-  @Column(name = "oidc_id_token_metadata")
-  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   private String oidcIdTokenMetadata;
 
   public String getId() { return id; }
