@@ -3,13 +3,12 @@ package dev.gatehouse.crypto;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Set;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /** {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<base64 salt>$<base64 key>} (base64 without padding). */
 final class Argon2Digest implements PasswordDigest {
 
   private static final String VERSION_FIELD = "v=19";
+  private static final byte[] NOTHING = new byte[0];
   /** Refused at parse time so that a typo in the configuration cannot exhaust the heap at the first login. */
   static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
   static final int MAX_PARALLELISM = 0xFFFFFF;
@@ -90,21 +89,12 @@ final class Argon2Digest implements PasswordDigest {
   private static byte[] derive(
       Argon2Variant variant, int memoryKiB, int iterations, int parallelism, byte[] salt, int keyLength,
       CharSequence secret) {
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(new Argon2Parameters.Builder(variant.bouncyCastleType())
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(memoryKiB)
-        .withIterations(iterations)
-        .withParallelism(parallelism)
-        .withSalt(salt)
-        .build());
     byte[] secretBytes = SecretEncoding.utf8(secret);
-    byte[] derived = new byte[keyLength];
     try {
-      generator.generateBytes(secretBytes, derived);
+      return new Argon2(variant, memoryKiB, iterations, parallelism).hash(secretBytes, salt, NOTHING, NOTHING,
+          keyLength);
     } finally {
       Arrays.fill(secretBytes, (byte) 0);
     }
-    return derived;
   }
 }

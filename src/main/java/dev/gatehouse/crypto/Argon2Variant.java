@@ -2,20 +2,19 @@ package dev.gatehouse.crypto;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /** The Argon2 variant, named by the digest's identifier. */
 public enum Argon2Variant {
-  ARGON2ID("argon2id", Argon2Parameters.ARGON2_id),
-  ARGON2I("argon2i", Argon2Parameters.ARGON2_i),
-  ARGON2D("argon2d", Argon2Parameters.ARGON2_d);
+  ARGON2ID("argon2id", 2),
+  ARGON2I("argon2i", 1),
+  ARGON2D("argon2d", 0);
 
   private final String identifier;
-  private final int bouncyCastleType;
+  private final int typeNumber;
 
-  Argon2Variant(String identifier, int bouncyCastleType) {
+  Argon2Variant(String identifier, int typeNumber) {
     this.identifier = identifier;
-    this.bouncyCastleType = bouncyCastleType;
+    this.typeNumber = typeNumber;
   }
 
   /** The identifier written between the first two '$', e.g. {@code argon2id}. */
@@ -23,8 +22,9 @@ public enum Argon2Variant {
     return identifier;
   }
 
-  int bouncyCastleType() {
-    return bouncyCastleType;
+  /** The type y of RFC 9106, hashed into every digest. */
+  int typeNumber() {
+    return typeNumber;
   }
 
   static Optional<Argon2Variant> forIdentifier(String identifier) {
