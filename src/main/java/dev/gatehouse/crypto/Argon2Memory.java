@@ -1,52 +1,46 @@
 package dev.gatehouse.crypto;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
- * The memory of Argon2 computations, kept between them: a check borrows an array at least as
- * large as it needs and gives it back wiped. Arrays come back to at most {@link #KEPT} slots, so
- * memory held between logins is bounded by what that many concurrent checks used at once.
+ * The memory of Argon2 computations: one array, kept between them and lent to one computation at a
+ * time (which fills its lanes on every processor, so waiting costs no throughput). A burst of logins
+ * therefore needs one check's memory, not one per request, and the array is allocated once rather
+ * than at every login. It is wiped when handed back; a larger computation replaces it.
  */
 final class Argon2Memory {
 
-  private static final int KEPT = 2;
-  private static final List<long[]> FREE = new ArrayList<>();
+  private static final Semaphore TURN = new Semaphore(1, true);
+  /** Read and written only by the holder of {@link #TURN}. */
+  private static long[] kept;
 
   private Argon2Memory() {
   }
 
+  /** Waits for the turn and returns an array of at least {@code longs}; hand it back with {@link #giveBack}. */
   static long[] borrow(long longs) {
     if (longs > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("argon2 memory of " + longs * Long.BYTES + " bytes is too large");
     }
-    synchronized (FREE) {
-      for (int i = 0; i < FREE.size(); i++) {
-        if (FREE.get(i).length >= longs) {
-          return FREE.remove(i);
-        }
+    TURN.acquireUninterruptibly();
+    try {
+      if (kept != null && kept.length >= longs) {
+        long[] memory = kept;
+        kept = null;
+        return memory;
       }
+      kept = null;
+      return new long[(int) longs];
+    } catch (RuntimeException | Error e) {
+      TURN.release();
+      throw e;
     }
-    return new long[(int) longs];
   }
 
   static void giveBack(long[] memory) {
     Arrays.fill(memory, 0);
-    synchronized (FREE) {
-      if (FREE.size() < KEPT) {
-        FREE.add(memory);
-      } else {
-        int smallest = 0;
-        for (int i = 1; i < FREE.size(); i++) {
-          if (FREE.get(i).length < FREE.get(smallest).length) {
-            smallest = i;
-          }
-        }
-        if (FREE.get(smallest).length < memory.length) {
-          FREE.set(smallest, memory);
-        }
-      }
-    }
+    kept = memory;
+    TURN.release();
   }
 }
