@@ -1,19 +1,31 @@
 package dev.gatehouse.crypto;
 
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The memory of Argon2 computations: one array, kept between them and lent to one computation at a
- * time (which fills its lanes on every processor, so waiting costs no throughput). A burst of logins
- * therefore needs one check's memory, not one per request, and the array is allocated once rather
- * than at every login. It is wiped when handed back; a larger computation replaces it.
+ * The memory of Argon2 computations: one array, lent to one computation at a time (which fills
+ * its lanes on every processor, so waiting costs no throughput). A burst of logins therefore needs
+ * one check's memory, not one per request, and allocates it once: the array passes from one check
+ * to the next, wiped. Two seconds after the last check it is let go, so that the heap can shrink
+ * between bursts.
  */
 final class Argon2Memory {
 
+  private static final long KEEP_MILLIS = 2000;
   private static final Semaphore TURN = new Semaphore(1, true);
-  /** Read and written only by the holder of {@link #TURN}. */
+  private static final ScheduledExecutorService RELEASE = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "argon2-memory-release");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** Read and written only by the holder of {@link #TURN}: the array kept for the next check. */
   private static long[] kept;
+  /** Also guarded by {@link #TURN}: counts hand-backs, so that a release sees a later check. */
+  private static long returns;
 
   private Argon2Memory() {
   }
@@ -25,13 +37,9 @@ final class Argon2Memory {
     }
     TURN.acquireUninterruptibly();
     try {
-      if (kept != null && kept.length >= longs) {
-        long[] memory = kept;
-        kept = null;
-        return memory;
-      }
+      long[] memory = kept != null && kept.length >= longs ? kept : new long[(int) longs];
       kept = null;
-      return new long[(int) longs];
+      return memory;
     } catch (RuntimeException | Error e) {
       TURN.release();
       throw e;
@@ -41,6 +49,17 @@ final class Argon2Memory {
   static void giveBack(long[] memory) {
     Arrays.fill(memory, 0);
     kept = memory;
+    long returned = ++returns;
     TURN.release();
+    RELEASE.schedule(() -> releaseIfUnused(returned), KEEP_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private static void releaseIfUnused(long returned) {
+    if (TURN.tryAcquire()) {
+      if (returns == returned) {
+        kept = null;
+      }
+      TURN.release();
+    }
   }
 }

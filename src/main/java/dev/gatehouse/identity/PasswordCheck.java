@@ -13,8 +13,10 @@ import java.util.concurrent.Semaphore;
  * attacker which usernames are real.
  *
  * <p>Checks wait their turn rather than all run at once: a check is pure CPU, so more of them than
- * processors adds no throughput, only memory, and each argon2id check with Authelia's defaults holds
- * 64 MiB of heap. A burst of logins would otherwise end in OutOfMemoryError under a capped heap.
+ * processors adds no throughput, only memory, and a memory-hard check (scrypt; argon2id with
+ * Authelia's defaults) holds 64 MiB of heap. A burst of logins would otherwise end in
+ * OutOfMemoryError under a capped heap. Argon2 checks also take turns on one array of their own
+ * (crypto's Argon2Memory), each using every processor.
  */
 public final class PasswordCheck {
 

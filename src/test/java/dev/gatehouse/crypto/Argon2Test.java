@@ -55,16 +55,23 @@ class Argon2Test {
   }
 
   @Test
-  void memoryIsHandedBackWipedAndUsedAgain() {
-    Argon2 small = new Argon2(Argon2Variant.ARGON2ID, 64, 1, 2);
-    byte[] first = small.hash(RFC_PASSWORD, RFC_SALT, new byte[0], new byte[0], 32);
-    long[] kept = Argon2Memory.borrow(small.blocks() * 128);
+  void theArrayPassesWipedToTheNextCheckAndIsLetGoWhenNoneFollows() throws Exception {
+    long[] held = Argon2Memory.borrow(1024);
+    Arrays.fill(held, 42L);
+    Argon2Memory.giveBack(held);
+    long[] next = Argon2Memory.borrow(512);
     try {
-      assertThat(kept).containsOnly(0L);
+      assertThat(next).isSameAs(held).containsOnly(0L);
     } finally {
-      Argon2Memory.giveBack(kept);
+      Argon2Memory.giveBack(next);
     }
-    assertThat(small.hash(RFC_PASSWORD, RFC_SALT, new byte[0], new byte[0], 32)).isEqualTo(first);
+    Thread.sleep(3500);
+    long[] later = Argon2Memory.borrow(512);
+    try {
+      assertThat(later).as("two seconds after the last check the array was let go").isNotSameAs(held).hasSize(512);
+    } finally {
+      Argon2Memory.giveBack(later);
+    }
   }
 
   private static byte[] filled(int length, int value) {
