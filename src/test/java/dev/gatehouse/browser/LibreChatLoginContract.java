@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -183,7 +184,7 @@ abstract class LibreChatLoginContract {
     List<WebElement> accept = browser.findElements(By.xpath("//button[contains(., 'Accept') or contains(., 'Allow')]"));
     assertThat(accept).isNotEmpty();
     accept.get(0).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(accept.get(0)));
+    waitUntilGone(browser, accept.get(0));
   }
 
   private UserInfo finish(WebDriver browser, Login login) throws Exception {
@@ -210,7 +211,28 @@ abstract class LibreChatLoginContract {
   private static void submit(WebDriver browser) {
     WebElement button = browser.findElement(By.cssSelector("form button[type=submit]"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+    waitUntilGone(browser, button);
+  }
+
+  /**
+   * Waits until the page holding {@code element} has been replaced. While the next page loads,
+   * chromedriver may report the element as a node that "does not belong to the document" rather
+   * than as stale: that too means the page is gone.
+   */
+  private static void waitUntilGone(WebDriver browser, WebElement element) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException gone) {
+        return true;
+      } catch (WebDriverException replaced) {
+        if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw replaced;
+      }
+    });
   }
 
   private record Login(State state, CodeVerifier verifier) {
