@@ -28,7 +28,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,11 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A refresh token replaced by rotation is kept as a superseded digest: presented again, it shows
  * that it was copied, and {@link #revokeGrantOfSupersededRefreshToken} ends the whole grant.
  *
- * <p>Lookups join a transaction when there is one and otherwise need none, so that one answered
- * from {@link RequestLookups} or the {@link AuthorizationCache} costs no database round trip at all.
+ * <p>Lookups are not transactional themselves: a query joins the caller's transaction when there is
+ * one (JDBC takes the thread's connection), and one answered from {@link RequestLookups} or the
+ * {@link AuthorizationCache} costs neither a database round trip nor a transaction.
  * A saved grant enters the cache only once its transaction has committed.
  */
-@Transactional
 public class DatabaseAuthorizationService implements OAuth2AuthorizationService {
 
   private static final String HIDDEN = "\u0000sha256:";
@@ -82,6 +81,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   }
 
   @Override
+  @Transactional
   public void save(OAuth2Authorization authorization) {
     RequestLookups.forget();
     AuthorizationRow row = toRow(authorization);
@@ -104,6 +104,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
    * Removes the grant (its current access and refresh tokens with it) when {@code refreshToken}
    * is one that rotation already replaced (RFC 9700 section 4.14.2). False when it is not.
    */
+  @Transactional
   public boolean revokeGrantOfSupersededRefreshToken(String refreshToken) {
     if (!StringUtils.hasText(refreshToken)) {
       return false;
@@ -122,6 +123,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   }
 
   @Override
+  @Transactional
   public void remove(OAuth2Authorization authorization) {
     RequestLookups.forget();
     repository.deleteById(authorization.getId());
@@ -129,13 +131,11 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   }
 
   @Override
-  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public OAuth2Authorization findById(String id) {
     return repository.findById(id).map(this::toAuthorization).orElse(null);
   }
 
   @Override
-  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
     if (!StringUtils.hasText(token)) {
       return null;
