@@ -276,7 +276,7 @@ public final class Bench {
         + "wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng";
 
     static Options parse(String[] args) {
-      Map<String, String> values = new java.util.HashMap<>(Map.of("--seconds", "5", "--warmup", "3",
+      Map<String, String> values = new java.util.HashMap<>(Map.of("--seconds", "5", "--warmup", "5",
           "--concurrency", "8", "--users", "48", "--probe-codes", "400", "--max-codes", "20000",
           "--minting-browsers", "4", "--baseline-command", ""));
       int i = 0;
