@@ -54,6 +54,16 @@ final class Argon2Memory {
     RELEASE.schedule(() -> releaseIfUnused(returned), KEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
+  /** Whether an array is kept for the next check; waits for a running check to hand its array back. */
+  static boolean keepsMemory() {
+    TURN.acquireUninterruptibly();
+    try {
+      return kept != null;
+    } finally {
+      TURN.release();
+    }
+  }
+
   private static void releaseIfUnused(long returned) {
     if (TURN.tryAcquire()) {
       if (returns == returned) {
