@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -72,11 +73,17 @@ public final class Bench {
           body(gatehouseProvider.endpoints().discovery()), body(gatehouseProvider.endpoints().jwks()), freePort());
       try (ServerProcess nginx = nginxSetup.start()) {
         Servers servers = new Servers(gatehouse, peer, nginx);
-        staticDocuments(servers, gatehouseProvider, peerProvider, nginxSetup);
+        if (options.runs("static")) {
+          staticDocuments(servers, gatehouseProvider, peerProvider, nginxSetup);
+        }
         Signed gatehouseSessions = enrolAll(gatehouseSetup, gatehouseProvider, accounts);
         Signed peerSessions = signIn(peerProvider, accounts.subList(0, options.mintingBrowsers()));
-        tokens(servers, gatehouseSessions.provider(), gatehouseSessions, peerProvider, peerSessions);
-        logins(servers, gatehouseSessions.provider(), peerProvider);
+        if (options.runs("tokens")) {
+          tokens(servers, gatehouseSessions.provider(), gatehouseSessions, peerProvider, peerSessions);
+        }
+        if (options.runs("logins")) {
+          logins(servers, gatehouseSessions.provider(), peerProvider);
+        }
         gatehouseSessions.close();
         peerSessions.close();
       }
@@ -269,7 +276,7 @@ public final class Bench {
   /** Command-line options; see bench/run. */
   record Options(Path runDirectory, Path configuration, Path peerDirectory, String benchClasspath, int seconds,
       int warmupSeconds, int concurrency, int users, int probeCodes, int maxCodes, int mintingBrowsers,
-      List<String> baselineCommand, List<String> gatehouseCommand) {
+      List<String> baselineCommand, Set<String> scenarioGroups, List<String> gatehouseCommand) {
 
     /** The seed client's digest, as in config/configuration.yml and bench/gatehouse/configuration.yml. */
     static final String SEED_DIGEST = "$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1"
@@ -278,7 +285,7 @@ public final class Bench {
     static Options parse(String[] args) {
       Map<String, String> values = new java.util.HashMap<>(Map.of("--seconds", "5", "--warmup", "5",
           "--concurrency", "8", "--users", "48", "--probe-codes", "400", "--max-codes", "20000",
-          "--minting-browsers", "4", "--baseline-command", ""));
+          "--minting-browsers", "4", "--baseline-command", "", "--only", "static,tokens,logins"));
       int i = 0;
       while (i < args.length && !args[i].equals("--")) {
         values.put(args[i], args[i + 1]);
@@ -287,7 +294,8 @@ public final class Bench {
       List<String> command = List.of(args).subList(Math.min(i + 1, args.length), args.length);
       if (command.isEmpty()) {
         throw new IllegalArgumentException("usage: Bench --run-dir D --config F --peer-dir D --classpath CP"
-            + " [--seconds N] [--warmup N] [--concurrency N] [--users N] [--baseline-command 'java ... -jar X']"
+            + " [--seconds N] [--warmup N] [--concurrency N] [--users N] [--only static,tokens,logins]"
+            + " [--baseline-command 'java ... -jar X']"
             + " -- <command starting Gatehouse>");
       }
       return new Options(Path.of(values.get("--run-dir")).toAbsolutePath(),
@@ -298,7 +306,12 @@ public final class Bench {
           Integer.parseInt(values.get("--max-codes")),
           Integer.parseInt(values.get("--minting-browsers")),
           values.get("--baseline-command").isBlank() ? List.of() : List.of(values.get("--baseline-command").split(" ")),
-          command);
+          Set.of(values.get("--only").split(",")), command);
+    }
+
+    /** Whether the scenarios of {@code group} (static, tokens or logins) are to run. */
+    boolean runs(String group) {
+      return scenarioGroups.contains(group);
     }
 
     Duration warmup() {
