@@ -66,9 +66,16 @@ final class GatehouseSetup {
   ServerProcess start(String logName) throws IOException, InterruptedException {
     List<String> full = new ArrayList<>(command);
     full.addAll(List.of("--config", "configuration.yml"));
-    return ServerProcess.start("Gatehouse", full, Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/"),
-        directory, directory.resolve(logName), URI.create(issuer() + "/.well-known/openid-configuration"),
-        Duration.ofSeconds(120));
+    Path log = directory.resolve(logName);
+    ServerProcess started = ServerProcess.start("Gatehouse", full,
+        Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/"), directory, log,
+        URI.create(issuer() + "/.well-known/openid-configuration"), Duration.ofSeconds(120));
+    if (Files.readString(log).contains("Unable to use shared archive")) {
+      started.close();
+      throw new IllegalStateException("Gatehouse started without its class data sharing archive, so its start-up and memory"
+          + " would not be those of the README's start command; see " + log);
+    }
+    return started;
   }
 
   /**
