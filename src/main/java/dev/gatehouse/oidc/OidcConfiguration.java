@@ -71,8 +71,11 @@ public class OidcConfiguration {
   public static final String USERINFO_ENDPOINT = "/api/oidc/userinfo";
   static final String JWKS_ENDPOINT = "/jwks.json";
   private static final int VERIFIED_SECRETS = 1024;
-  /** Grants kept in memory with the embedded database: a few KiB each. */
-  private static final int CACHED_GRANTS = 2048;
+  /**
+   * Grants kept in memory with the embedded database, about 10 KiB each: the last thousand logins
+   * or refreshes, which is where a client's userinfo, refresh and introspection requests come.
+   */
+  private static final int CACHED_GRANTS = 1024;
 
   @Bean
   AuthorizationServerSettings authorizationServerSettings() {
