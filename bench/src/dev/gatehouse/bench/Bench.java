@@ -284,7 +284,7 @@ public final class Bench {
 
     static Options parse(String[] args) {
       Map<String, String> values = new java.util.HashMap<>(Map.of("--seconds", "5", "--warmup", "5",
-          "--concurrency", "8", "--users", "48", "--probe-codes", "400", "--max-codes", "20000",
+          "--concurrency", "8", "--users", "96", "--probe-codes", "400", "--max-codes", "20000",
           "--minting-browsers", "4", "--baseline-command", "", "--only", "static,tokens,logins"));
       int i = 0;
       while (i < args.length && !args[i].equals("--")) {
