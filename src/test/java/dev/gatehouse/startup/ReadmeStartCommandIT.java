@@ -2,8 +2,8 @@ package dev.gatehouse.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.testing.TestGatehouse;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +33,7 @@ class ReadmeStartCommandIT {
   void startsFromTheBuildsClassDataArchive() throws Exception {
     List<String> command = javaPartOfReadmeStartCommand();
     assertThat(command).contains("-XX:SharedArchiveFile=target/app/gatehouse.jsa");
-    int port = freePort();
+    int port = TestGatehouse.freePort();
     Path output = data.resolve("output.txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_") || name.startsWith("AUTHELIA_"));
@@ -76,11 +76,5 @@ class ReadmeStartCommandIT {
       }
     }
     throw new AssertionError("Gatehouse did not answer within 90 s: " + Files.readString(output));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
