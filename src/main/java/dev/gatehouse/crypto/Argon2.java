@@ -115,16 +115,38 @@ final class Argon2 {
       int first = worker;
       others.add(LANE_WORKERS.submit(() -> fillLanes(memory, pass, slice, first)));
     }
-    fillLanes(memory, pass, slice, 0);
-    for (Future<?> other : others) {
-      try {
-        other.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while computing argon2", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("argon2 lane failed", e.getCause());
+    try {
+      fillLanes(memory, pass, slice, 0);
+    } finally {
+      awaitAll(others);
+    }
+  }
+
+  /**
+   * Waits for every other lane of the slice, even after a failure: the memory goes to the next
+   * check once this one ends, and no worker may still be writing to it then.
+   */
+  private static void awaitAll(List<Future<?>> lanes) {
+    RuntimeException failure = null;
+    boolean interrupted = false;
+    for (Future<?> lane : lanes) {
+      while (true) {
+        try {
+          lane.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          failure = failure != null ? failure : new IllegalStateException("argon2 lane failed", e.getCause());
+          break;
+        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
