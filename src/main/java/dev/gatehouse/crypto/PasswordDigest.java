@@ -9,6 +9,14 @@ public interface PasswordDigest {
   boolean matches(CharSequence secret);
 
   /**
+   * The heap a check allocates for itself while it runs: scrypt's 128 * N * r bytes. Nearly nothing
+   * for the other families; argon2 borrows one shared array instead (Argon2Memory).
+   */
+  default long workingMemoryBytes() {
+    return 0;
+  }
+
+  /**
    * The digest as written in the configuration, e.g. {@code $pbkdf2-sha512$310000$…}, less any LDAP scheme such as
    * {@code {CRYPT}}.
    */

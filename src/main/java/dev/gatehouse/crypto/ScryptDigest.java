@@ -64,6 +64,11 @@ final class ScryptDigest implements PasswordDigest {
   }
 
   @Override
+  public long workingMemoryBytes() {
+    return (long) BLOCK_BYTES_PER_R * r * (n + p);
+  }
+
+  @Override
   public String encoded() {
     return encoded;
   }

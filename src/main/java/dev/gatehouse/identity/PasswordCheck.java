@@ -13,30 +13,39 @@ import java.util.concurrent.Semaphore;
  * attacker which usernames are real.
  *
  * <p>Checks wait their turn rather than all run at once: a check is pure CPU, so more of them than
- * processors adds no throughput, only memory, and a memory-hard check (scrypt; argon2id with
- * Authelia's defaults) holds 64 MiB of heap. A burst of logins would otherwise end in
- * OutOfMemoryError under a capped heap. Argon2 checks also take turns on one array of their own
+ * processors adds no throughput. A check that allocates memory of its own (scrypt, 64 MiB with
+ * go-crypt's defaults) also waits until the heap has room for it, so that a burst of logins cannot
+ * end in OutOfMemoryError under a capped heap. Argon2 checks take turns on one array instead
  * (crypto's Argon2Memory), each using every processor.
  */
 public final class PasswordCheck {
 
-  /** The memory of one argon2id check with Authelia's defaults (m=65536 KiB). */
-  static final long CHECK_MEMORY_BYTES = 64L << 20;
+  private static final long MIB = 1L << 20;
+  /** The memory one check may always take: scrypt's and argon2id's with the usual defaults. */
+  static final long CHECK_MEMORY_BYTES = 64 * MIB;
   /** Heap left for the rest of Gatehouse while checks run. */
-  static final long RESERVED_HEAP_BYTES = 96L << 20;
+  static final long RESERVED_HEAP_BYTES = 96 * MIB;
 
   private final UserDirectory directory;
-  private final Semaphore running = new Semaphore(
-      concurrentChecks(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory()), true);
+  private final Semaphore processors;
+  /** In MiB: the heap that checks may allocate for themselves at once. */
+  private final Semaphore heap;
+  private final int heapMiB;
 
   public PasswordCheck(UserDirectory directory) {
-    this.directory = directory;
+    this(directory, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
   }
 
-  /** One per processor, as far as the heap holds their memory, and always at least one. */
-  static int concurrentChecks(int processors, long maxHeapBytes) {
-    long fitting = (maxHeapBytes - RESERVED_HEAP_BYTES) / CHECK_MEMORY_BYTES;
-    return (int) Math.max(1, Math.min(processors, fitting));
+  PasswordCheck(UserDirectory directory, int processors, long maxHeapBytes) {
+    this.directory = directory;
+    this.processors = new Semaphore(processors, true);
+    this.heapMiB = checkHeapMiB(maxHeapBytes);
+    this.heap = new Semaphore(heapMiB, true);
+  }
+
+  /** What the heap leaves for checks beside the rest of Gatehouse, and always room for one check. */
+  static int checkHeapMiB(long maxHeapBytes) {
+    return (int) (Math.max(CHECK_MEMORY_BYTES, maxHeapBytes - RESERVED_HEAP_BYTES) / MIB);
   }
 
   /** The user when the password is right, else empty (unknown user, disabled user or wrong password). */
@@ -52,11 +61,15 @@ public final class PasswordCheck {
   }
 
   private boolean matchesInTurn(PasswordDigest digest, String password) {
-    running.acquireUninterruptibly();
+    // A check larger than the whole allowance runs alone rather than never.
+    int memoryMiB = (int) Math.min(heapMiB, (digest.workingMemoryBytes() + MIB - 1) / MIB);
+    processors.acquireUninterruptibly();
+    heap.acquireUninterruptibly(memoryMiB);
     try {
       return digest.matches(password);
     } finally {
-      running.release();
+      heap.release(memoryMiB);
+      processors.release();
     }
   }
 }

@@ -7,7 +7,13 @@ import dev.gatehouse.crypto.PasswordDigests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +55,66 @@ class PasswordCheckTest {
   }
 
   @Test
-  void runsAsManyChecksAtOnceAsProcessorsAndHeapAllow() {
+  void leavesChecksTheHeapBesideGatehouseAndAlwaysRoomForOne() {
     long mib = 1L << 20;
-    assertThat(PasswordCheck.concurrentChecks(2, 247 * mib)).as("-Xmx256m, SerialGC").isEqualTo(2);
-    assertThat(PasswordCheck.concurrentChecks(16, 247 * mib)).as("more processors than the heap holds").isEqualTo(2);
-    assertThat(PasswordCheck.concurrentChecks(2, 6144 * mib)).as("a large heap").isEqualTo(2);
-    assertThat(PasswordCheck.concurrentChecks(8, 123 * mib)).as("a heap too small for two").isEqualTo(1);
-    assertThat(PasswordCheck.concurrentChecks(4, 64 * mib)).as("never none").isEqualTo(1);
+    assertThat(PasswordCheck.checkHeapMiB(186 * mib)).as("jvm.options' -Xmx192m, SerialGC").isEqualTo(90);
+    assertThat(PasswordCheck.checkHeapMiB(6144 * mib)).as("a large heap").isEqualTo(6048);
+    assertThat(PasswordCheck.checkHeapMiB(100 * mib)).as("a heap too small for one").isEqualTo(64);
+  }
+
+  @Test
+  void runsAsManyCheapChecksAtOnceAsProcessors() throws Exception {
+    assertThat(mostAtOnce(4, 0)).isEqualTo(4);
+  }
+
+  @Test
+  void runsMemoryHardChecksOnlyAsFarAsTheHeapHoldsThem() throws Exception {
+    assertThat(mostAtOnce(4, 64L << 20)).as("64 MiB each, 90 MiB for checks").isEqualTo(1);
+  }
+
+  /** The most checks of a digest taking {@code memoryBytes} seen running at once, four at a time on a 186 MiB heap. */
+  private int mostAtOnce(int processors, long memoryBytes) throws Exception {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    PasswordDigest slow = new PasswordDigest() {
+      @Override
+      public boolean matches(CharSequence secret) {
+        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        running.decrementAndGet();
+        return false;
+      }
+
+      @Override
+      public long workingMemoryBytes() {
+        return memoryBytes;
+      }
+
+      @Override
+      public String encoded() {
+        return "$slow$";
+      }
+    };
+    UserSnapshot users = UserSnapshot.of(Map.of("john", TestUsers.withOnlyRequiredAttributes("john", slow, false)));
+    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), users), processors,
+        186L << 20);
+    ExecutorService logins = Executors.newFixedThreadPool(processors);
+    try {
+      List<Future<?>> attempts = new ArrayList<>();
+      for (int i = 0; i < processors; i++) {
+        attempts.add(logins.submit(() -> passwords.authenticate("john", "password")));
+      }
+      for (Future<?> attempt : attempts) {
+        attempt.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      logins.shutdownNow();
+    }
+    return most.get();
   }
 
   @Test
