@@ -86,9 +86,11 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     RequestLookups.forget();
     AuthorizationRow row = toRow(authorization);
     repository.save(row, clock.instant());
-    OAuth2Authorization stored = TokenValues.rewrite(authorization, DatabaseAuthorizationService::hidden);
-    List<String> keys = keysOf(row);
-    afterCommit(() -> cache.saved(stored, keys));
+    if (cache.enabled()) {
+      OAuth2Authorization stored = TokenValues.rewrite(authorization, DatabaseAuthorizationService::hidden);
+      List<String> keys = keysOf(row);
+      afterCommit(() -> cache.saved(stored, keys));
+    }
   }
 
   private void afterCommit(Runnable action) {
@@ -148,12 +150,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     }
     OAuth2Authorization stored = cached(digest, tokenType);
     if (stored == null) {
-      long readBegan = cache.readBegins();
-      AuthorizationRow row = find(digest, tokenType).orElse(null);
-      stored = row == null ? null : toAuthorization(row);
-      if (stored != null) {
-        cache.read(stored, keysOf(row), readBegan);
-      }
+      stored = read(digest, tokenType);
     }
     if (stored == null) {
       return null;
@@ -161,6 +158,20 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     OAuth2Authorization found = TokenValues.rewrite(stored, value -> value.equals(HIDDEN + digest) ? token : value);
     RequestLookups.put(lookup, found);
     return found;
+  }
+
+  /** The grant from the database, kept in the cache when that is on. */
+  private OAuth2Authorization read(String digest, OAuth2TokenType tokenType) {
+    if (!cache.enabled()) {
+      return find(digest, tokenType).map(this::toAuthorization).orElse(null);
+    }
+    long readBegan = cache.readBegins();
+    AuthorizationRow row = find(digest, tokenType).orElse(null);
+    OAuth2Authorization stored = row == null ? null : toAuthorization(row);
+    if (stored != null) {
+      cache.read(stored, keysOf(row), readBegan);
+    }
+    return stored;
   }
 
   private OAuth2Authorization cached(String digest, OAuth2TokenType tokenType) {
