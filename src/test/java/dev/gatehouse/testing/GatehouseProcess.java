@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,15 +39,24 @@ public final class GatehouseProcess implements AutoCloseable {
    * override it) and returns once it is ready to serve.
    */
   public static GatehouseProcess start(int port, Path configuration, Path... overrides) {
-    Path log = configuration.resolveSibling("gatehouse.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "dev.gatehouse.Gatehouse", "--config", configuration.toString()));
     for (Path override : overrides) {
       command.addAll(List.of("--config", override.toString()));
     }
-    ProcessBuilder builder = new ProcessBuilder(command).directory(configuration.getParent().toFile())
+    return start(port, command, configuration.getParent(), configuration.resolveSibling("gatehouse.log"), Map.of());
+  }
+
+  /**
+   * Runs {@code command} in {@code directory} with only the given GATEHOUSE_ variables (the shell's
+   * are dropped), logging to {@code log}, and returns once Gatehouse serves on {@code port}.
+   */
+  public static GatehouseProcess start(int port, List<String> command, Path directory, Path log,
+      Map<String, String> environment) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_") || name.startsWith("AUTHELIA_"));
+    builder.environment().putAll(environment);
     try {
       GatehouseProcess gatehouse = new GatehouseProcess(builder.start(), "http://127.0.0.1:" + port, log);
       gatehouse.awaitReady();
