@@ -6,7 +6,6 @@ import dev.gatehouse.storage.AuthorizationRepository.Digest;
 import dev.gatehouse.storage.AuthorizationRow;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -32,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps authorizations in the database with every code and token stored as its SHA-256 digest.
@@ -62,11 +57,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   private final RegisteredClientRepository clients;
   private final Clock clock;
   private final AuthorizationCache cache;
-  private final JsonMapper json = JsonMapper.builder()
-      .addModules(SecurityJacksonModules.getModules(DatabaseAuthorizationService.class.getClassLoader()))
-      .build();
-  private final JavaType mapType = json.getTypeFactory()
-      .constructType(new ParameterizedTypeReference<Map<String, Object>>() { }.getType());
+  private final GrantDataFormat format = new GrantDataFormat();
 
   /**
    * {@code cachedGrants}: how many grants to keep in memory (see {@link AuthorizationCache}); 0 when
@@ -228,7 +219,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     row.setPrincipalName(authorization.getPrincipalName());
     row.setAuthorizationGrantType(authorization.getAuthorizationGrantType().getValue());
     row.setAuthorizedScopes(StringUtils.collectionToDelimitedString(authorization.getAuthorizedScopes(), ","));
-    row.setAttributes(write(authorization.getAttributes()));
+    row.setAttributes(format.write(authorization.getAttributes()));
     String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
     row.setStateHash(state == null ? null : digestOf(state));
 
@@ -237,14 +228,14 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
       row.setAuthorizationCodeHash(digestOf(code.getToken().getTokenValue()));
       row.setAuthorizationCodeIssuedAt(code.getToken().getIssuedAt());
       row.setAuthorizationCodeExpiresAt(code.getToken().getExpiresAt());
-      row.setAuthorizationCodeMetadata(write(code.getMetadata()));
+      row.setAuthorizationCodeMetadata(format.write(code.getMetadata()));
     }
     var access = authorization.getToken(OAuth2AccessToken.class);
     if (access != null) {
       row.setAccessTokenHash(digestOf(access.getToken().getTokenValue()));
       row.setAccessTokenIssuedAt(access.getToken().getIssuedAt());
       row.setAccessTokenExpiresAt(access.getToken().getExpiresAt());
-      row.setAccessTokenMetadata(write(access.getMetadata()));
+      row.setAccessTokenMetadata(format.write(access.getMetadata()));
       row.setAccessTokenType(access.getToken().getTokenType().getValue());
       row.setAccessTokenScopes(StringUtils.collectionToDelimitedString(access.getToken().getScopes(), ","));
     }
@@ -253,14 +244,14 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
       row.setRefreshTokenHash(digestOf(refresh.getToken().getTokenValue()));
       row.setRefreshTokenIssuedAt(refresh.getToken().getIssuedAt());
       row.setRefreshTokenExpiresAt(refresh.getToken().getExpiresAt());
-      row.setRefreshTokenMetadata(write(refresh.getMetadata()));
+      row.setRefreshTokenMetadata(format.write(refresh.getMetadata()));
     }
     var idToken = authorization.getToken(OidcIdToken.class);
     if (idToken != null) {
       row.setOidcIdTokenHash(digestOf(idToken.getToken().getTokenValue()));
       row.setOidcIdTokenIssuedAt(idToken.getToken().getIssuedAt());
       row.setOidcIdTokenExpiresAt(idToken.getToken().getExpiresAt());
-      row.setOidcIdTokenMetadata(write(idToken.getMetadata()));
+      row.setOidcIdTokenMetadata(format.write(idToken.getMetadata()));
     }
     return row;
   }
@@ -277,11 +268,11 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
         .principalName(row.getPrincipalName())
         .authorizationGrantType(new AuthorizationGrantType(row.getAuthorizationGrantType()))
         .authorizedScopes(StringUtils.commaDelimitedListToSet(row.getAuthorizedScopes()))
-        .attributes(attributes -> attributes.putAll(read(row.getAttributes())));
+        .attributes(attributes -> attributes.putAll(format.read(row.getAttributes())));
     if (row.getAuthorizationCodeHash() != null) {
       var code = new OAuth2AuthorizationCode(HIDDEN + row.getAuthorizationCodeHash(),
           row.getAuthorizationCodeIssuedAt(), row.getAuthorizationCodeExpiresAt());
-      builder.token(code, metadata -> metadata.putAll(read(row.getAuthorizationCodeMetadata())));
+      builder.token(code, metadata -> metadata.putAll(format.read(row.getAuthorizationCodeMetadata())));
     }
     if (row.getAccessTokenHash() != null) {
       Set<String> scopes = new LinkedHashSet<>(StringUtils.commaDelimitedListToSet(row.getAccessTokenScopes()));
@@ -289,15 +280,15 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
           ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
       var access = new OAuth2AccessToken(tokenType, HIDDEN + row.getAccessTokenHash(),
           row.getAccessTokenIssuedAt(), row.getAccessTokenExpiresAt(), scopes);
-      builder.token(access, metadata -> metadata.putAll(read(row.getAccessTokenMetadata())));
+      builder.token(access, metadata -> metadata.putAll(format.read(row.getAccessTokenMetadata())));
     }
     if (row.getRefreshTokenHash() != null) {
       var refresh = new OAuth2RefreshToken(HIDDEN + row.getRefreshTokenHash(),
           row.getRefreshTokenIssuedAt(), row.getRefreshTokenExpiresAt());
-      builder.token(refresh, metadata -> metadata.putAll(read(row.getRefreshTokenMetadata())));
+      builder.token(refresh, metadata -> metadata.putAll(format.read(row.getRefreshTokenMetadata())));
     }
     if (row.getOidcIdTokenHash() != null) {
-      Map<String, Object> metadata = read(row.getOidcIdTokenMetadata());
+      Map<String, Object> metadata = format.read(row.getOidcIdTokenMetadata());
       @SuppressWarnings("unchecked")
       Map<String, Object> claims = (Map<String, Object>) metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
       var idToken = new OidcIdToken(HIDDEN + row.getOidcIdTokenHash(),
@@ -313,13 +304,5 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
 
   private static String hidden(String tokenValue) {
     return tokenValue.startsWith(HIDDEN) ? tokenValue : HIDDEN + Sha256.hexOf(tokenValue);
-  }
-
-  private String write(Map<String, Object> data) {
-    return json.writeValueAsString(new HashMap<>(data));
-  }
-
-  private Map<String, Object> read(String data) {
-    return data == null ? new HashMap<>() : json.readValue(data, mapType);
   }
 }
