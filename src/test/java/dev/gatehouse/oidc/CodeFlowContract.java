@@ -195,6 +195,28 @@ abstract class CodeFlowContract {
     assertThat(((TokenErrorResponse) afterReplay).getErrorObject().getCode()).isEqualTo("invalid_grant");
   }
 
+  /** RFC 8707 lets a client name several resources; the grant keeps them and its code still works. */
+  @Test
+  void aParameterRepeatedInTheAuthorizationRequestLeavesTheCodeRedeemable() throws Exception {
+    CodeVerifier verifier = new CodeVerifier();
+    AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), APP,
+        URI.create(APP_REDIRECT))
+        .endpointURI(provider.getAuthorizationEndpointURI())
+        .state(new State()).nonce(new Nonce()).codeChallenge(verifier, CodeChallengeMethod.S256)
+        .resources(URI.create("https://api-a.example.com"), URI.create("https://api-b.example.com"))
+        .build();
+
+    HttpResponse<String> redirect = new UserAgent(gatehouse.baseUrl())
+        .authorize(request.toURI(), TestGatehouse.USER, TestGatehouse.PASSWORD);
+    AuthorizationCode code = AuthenticationResponseParser.parse(
+        URI.create(redirect.headers().firstValue("Location").orElseThrow())).toSuccessResponse().getAuthorizationCode();
+
+    OIDCTokenResponse tokens = exchange(new TokenRequest(provider.getTokenEndpointURI(),
+        new ClientSecretBasic(APP, new Secret(APP_SECRET)),
+        new AuthorizationCodeGrant(code, URI.create(APP_REDIRECT), verifier)));
+    assertThat(userInfo(tokens.getOIDCTokens().getAccessToken()).indicatesSuccess()).isTrue();
+  }
+
   @Test
   void issuerFollowsTheReverseProxyHeaders() throws Exception {
     var request = java.net.http.HttpRequest.newBuilder(URI.create(gatehouse.baseUrl() + "/.well-known/openid-configuration"))

@@ -2,6 +2,7 @@ package dev.gatehouse.oidc.authorization;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponseType;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +46,7 @@ final class GrantDataFormat {
   private static final String AUTHORIZATION_REQUEST = "authorization_request";
   private static final String AUTHENTICATION = "authentication";
   private static final String FACTOR = "factor";
+  private static final String WEB_DETAILS = "web_details";
 
   private final JsonMapper plain = JsonMapper.builder().build();
   private final JsonMapper typed = JsonMapper.builder()
@@ -94,11 +97,17 @@ final class GrantDataFormat {
     if (value.getClass() == Date.class) {
       return List.of("date", ((Date) value).getTime());
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Double) {
-      return List.of(value.getClass().getSimpleName().toLowerCase(), value);
+    if (value instanceof Integer) {
+      return List.of("integer", value);
+    }
+    if (value instanceof Long) {
+      return List.of("long", value);
+    }
+    if (value instanceof Double number && Double.isFinite(number)) {
+      return List.of("double", value);
     }
     if (value instanceof URL url) {
-      return List.of("url", url.toExternalForm());
+      return List.of("url", readableUrl(url));
     }
     if (value instanceof Map<?, ?> map) {
       return List.of("map", encodeMap(map));
@@ -109,13 +118,28 @@ final class GrantDataFormat {
     if (value instanceof List<?> list) {
       return List.of("list", encodeAll(list));
     }
+    if (value instanceof String[] strings) {
+      return List.of("strings", Arrays.asList(strings));
+    }
     if (value.getClass() == OAuth2AuthorizationRequest.class) {
       return encodeRequest((OAuth2AuthorizationRequest) value);
     }
     if (value.getClass() == UsernamePasswordAuthenticationToken.class) {
       return encodeAuthentication((UsernamePasswordAuthenticationToken) value);
     }
+    if (value.getClass() == WebAuthenticationDetails.class) {
+      WebAuthenticationDetails details = (WebAuthenticationDetails) value;
+      return Arrays.asList(WEB_DETAILS, details.getRemoteAddress(), details.getSessionId());
+    }
     throw new UnknownValue();
+  }
+
+  private static String readableUrl(URL url) {
+    try {
+      return url.toURI().toString();
+    } catch (URISyntaxException e) {
+      throw new UnknownValue();
+    }
   }
 
   private static List<Object> encodeAll(Collection<?> values) {
@@ -136,13 +160,17 @@ final class GrantDataFormat {
         request.getAuthorizationRequestUri());
   }
 
-  /** A signed-in user as the portal makes one: a name and the factors proven, nothing else. */
+  /**
+   * A signed-in user as the portal makes one: a name, the factors proven and, after a password
+   * alone, the request's details that Spring Security copies onto it.
+   */
   private static List<Object> encodeAuthentication(UsernamePasswordAuthenticationToken authentication) {
     if (!authentication.isAuthenticated() || authentication.getCredentials() != null
-        || authentication.getDetails() != null || !(authentication.getPrincipal() instanceof String)) {
+        || !(authentication.getPrincipal() instanceof String)) {
       throw new UnknownValue();
     }
-    List<Object> encoded = new ArrayList<>(List.of(AUTHENTICATION, authentication.getPrincipal()));
+    List<Object> encoded = new ArrayList<>(Arrays.asList(AUTHENTICATION, authentication.getPrincipal(),
+        encode(authentication.getDetails())));
     for (GrantedAuthority authority : authentication.getAuthorities()) {
       if (authority instanceof FactorGrantedAuthority factor) {
         encoded.add(List.of(FACTOR, factor.getAuthority(), encode(factor.getIssuedAt())));
@@ -176,8 +204,10 @@ final class GrantDataFormat {
       case "map" -> decodeMap((Map<?, ?>) first);
       case "set" -> new LinkedHashSet<>(decodeAll((List<?>) first));
       case "list" -> decodeAll((List<?>) first);
+      case "strings" -> ((List<?>) first).toArray(String[]::new);
       case AUTHORIZATION_REQUEST -> decodeRequest(tagged);
       case AUTHENTICATION -> decodeAuthentication(tagged);
+      case WEB_DETAILS -> new WebAuthenticationDetails((String) first, (String) tagged.get(2));
       default -> throw new IllegalStateException("A stored grant holds a value of unknown type " + tagged.get(0));
     };
   }
@@ -204,7 +234,7 @@ final class GrantDataFormat {
 
   private static UsernamePasswordAuthenticationToken decodeAuthentication(List<?> encoded) {
     List<GrantedAuthority> authorities = new ArrayList<>();
-    for (Object authority : encoded.subList(2, encoded.size())) {
+    for (Object authority : encoded.subList(3, encoded.size())) {
       if (authority instanceof List<?> factor) {
         authorities.add(FactorGrantedAuthority.withAuthority((String) factor.get(1))
             .issuedAt((Instant) decode(factor.get(2))).build());
@@ -212,7 +242,10 @@ final class GrantDataFormat {
         authorities.add(new SimpleGrantedAuthority((String) authority));
       }
     }
-    return UsernamePasswordAuthenticationToken.authenticated(encoded.get(1), null, authorities);
+    UsernamePasswordAuthenticationToken authentication =
+        UsernamePasswordAuthenticationToken.authenticated(encoded.get(1), null, authorities);
+    authentication.setDetails(decode(encoded.get(2)));
+    return authentication;
   }
 
   private static Number number(Object value) {

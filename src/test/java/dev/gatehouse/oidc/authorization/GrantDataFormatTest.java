@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class GrantDataFormatTest {
   @Test
   void claimsKeepTheirTypesExactly() throws Exception {
     Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("iss", URI.create("https://auth.example.com").toURL());
+    claims.put("iss", URI.create("https://127.0.0.1:9091").toURL());
     claims.put("aud", List.of("librechat"));
     claims.put("scope", new LinkedHashSet<>(List.of("openid", "profile")));
     claims.put("iat", Instant.parse("2026-11-27T09:49:27.202313533Z"));
@@ -108,16 +109,50 @@ class GrantDataFormatTest {
   }
 
   @Test
-  void valuesOfOtherTypesAreKeptInJacksonsForm() {
-    UsernamePasswordAuthenticationToken withDetails = UsernamePasswordAuthenticationToken.authenticated("user001", null,
-        List.of(new SimpleGrantedAuthority("ROLE_USER")));
-    withDetails.setDetails(new WebAuthenticationDetails("127.0.0.1", null));
-    Map<String, Object> attributes = Map.of(Principal.class.getName(), withDetails, "state", "xyz");
+  void aPasswordOnlyLoginKeepsTheDetailsSpringSecurityCopiedOntoIt() {
+    UsernamePasswordAuthenticationToken user = UsernamePasswordAuthenticationToken.authenticated("user001", null,
+        List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(PASSWORD_TIME)
+            .build()));
+    user.setDetails(new WebAuthenticationDetails("192.0.2.7", null));
+    Map<String, Object> attributes = Map.of(Principal.class.getName(), user, "state", "xyz");
 
     String stored = format.write(attributes);
 
-    assertThat(stored).startsWith("{\"@class\"");
+    assertThat(stored).doesNotStartWith("{\"@class\"");
     assertThat(format.read(stored)).isEqualTo(attributes);
+  }
+
+  @Test
+  void aRepeatedRequestParameterComesBackAsTheStringsItWas() {
+    OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.from(authorizationRequest())
+        .additionalParameters(Map.of("resource", new String[] {"https://a.example", "https://b.example"}))
+        .build();
+
+    String stored = format.write(Map.of(OAuth2AuthorizationRequest.class.getName(), request));
+
+    assertThat(stored).doesNotStartWith("{\"@class\"");
+    OAuth2AuthorizationRequest read = (OAuth2AuthorizationRequest) format.read(stored)
+        .get(OAuth2AuthorizationRequest.class.getName());
+    assertThat(read.getAdditionalParameters().get("resource")).isInstanceOf(String[].class)
+        .isEqualTo(new String[] {"https://a.example", "https://b.example"});
+  }
+
+  @Test
+  void numbersJacksonWritesAsTextKeepTheMapInJacksonsForm() {
+    assertThat(format.write(Map.of("score", Double.NaN))).startsWith("{\"@class\"");
+  }
+
+  @Test
+  void theStoredFormDoesNotDependOnTheLocale() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+    try {
+      Map<String, Object> metadata = Map.of("count", 5, "address", Map.of("country", "TR"));
+
+      assertThat(format.read(format.write(metadata))).isEqualTo(metadata);
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
