@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GrantDataFormat {
 
-  private static final String TYPED_FORM = "{\"@class\"";
+  private static final String TYPE_PROPERTY = "@class";
+  private static final String TYPED_FORM = "{\"" + TYPE_PROPERTY + "\"";
   private static final String AUTHORIZATION_REQUEST = "authorization_request";
   private static final String AUTHENTICATION = "authentication";
   private static final String FACTOR = "factor";
@@ -56,9 +57,6 @@ final class GrantDataFormat {
       .constructType(new ParameterizedTypeReference<Map<String, Object>>() { }.getType());
 
   String write(Map<String, Object> data) {
-    if (data.containsKey("@class")) {
-      return typed.writeValueAsString(new HashMap<>(data));
-    }
     try {
       return plain.writeValueAsString(encodeMap(data));
     } catch (UnknownValue unknown) {
@@ -79,7 +77,8 @@ final class GrantDataFormat {
   private static Map<String, Object> encodeMap(Map<?, ?> map) {
     Map<String, Object> encoded = new LinkedHashMap<>();
     map.forEach((name, value) -> {
-      if (!(name instanceof String)) {
+      // A name "@class" would make the map look like the typed form to read().
+      if (!(name instanceof String) || TYPE_PROPERTY.equals(name)) {
         throw new UnknownValue();
       }
       encoded.put((String) name, encode(value));
