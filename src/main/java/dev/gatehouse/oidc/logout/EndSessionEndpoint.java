@@ -1,6 +1,6 @@
 package dev.gatehouse.oidc.logout;
 
-import dev.gatehouse.oidc.authorization.StorageOutageGuard;
+import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.keys.SigningKeys;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;

@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

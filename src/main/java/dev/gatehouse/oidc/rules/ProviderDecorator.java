@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.rules;
 
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.grants;
 
 import java.net.MalformedURLException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.grants;
 
 import java.util.HashMap;
 import java.util.Map;

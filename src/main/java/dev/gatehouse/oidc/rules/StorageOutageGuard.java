@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.rules;
 
 import dev.gatehouse.storage.StorageOutages;
 import java.util.List;

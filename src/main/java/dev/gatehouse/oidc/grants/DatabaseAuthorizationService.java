@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.grants;
 
 import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.storage.AuthorizationRepository;

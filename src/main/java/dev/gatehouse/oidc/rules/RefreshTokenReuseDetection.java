@@ -1,5 +1,6 @@
-package dev.gatehouse.oidc.authorization;
+package dev.gatehouse.oidc.rules;
 
+import dev.gatehouse.oidc.grants.DatabaseAuthorizationService;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
