@@ -9,6 +9,7 @@ import dev.gatehouse.crypto.VerifiedSecretCache;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.grants.DatabaseAuthorizationService;
+import dev.gatehouse.oidc.rules.ConcurrentGrantUse;
 import dev.gatehouse.oidc.rules.OwnerOnlyIntrospection;
 import dev.gatehouse.oidc.rules.OwnerOnlyRevocation;
 import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
@@ -175,15 +176,24 @@ public class OidcConfiguration {
       server
           .authorizationEndpoint(endpoint -> endpoint
               .consentPage(ConsentForm.PAGE)
-              .authenticationProviders(ConsentHooks::install)
+              .authenticationProviders(providers -> {
+                ConsentHooks.install(providers);
+                ConcurrentGrantUse.atConsent(providers);
+              })
               .authorizationResponseHandler(responses)
               .errorResponseHandler(responses))
           .tokenEndpoint(endpoint -> endpoint
-              .authenticationProviders(providers -> RefreshTokenReuseDetection.install(providers, authorizations)))
+              .authenticationProviders(providers -> {
+                RefreshTokenReuseDetection.install(providers, authorizations);
+                ConcurrentGrantUse.atTokenEndpoint(providers, authorizations);
+              }))
           .tokenIntrospectionEndpoint(endpoint -> endpoint
               .authenticationProviders(OwnerOnlyIntrospection::install))
           .tokenRevocationEndpoint(endpoint -> endpoint
-              .authenticationProviders(providers -> OwnerOnlyRevocation.install(providers, authorizations)))
+              .authenticationProviders(providers -> {
+                OwnerOnlyRevocation.install(providers, authorizations);
+                ConcurrentGrantUse.atRevocationEndpoint(providers, authorizations);
+              }))
           .authorizationServerMetadataEndpoint(endpoint -> endpoint
               .authorizationServerMetadataCustomizer(metadata -> metadata.claims(discovery::customizeOAuth)))
           .oidc(oidc -> oidc

@@ -6,30 +6,49 @@ import static dev.gatehouse.storage.Timestamps.read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Grants in oauth2_authorization, looked up by the digest of any of their codes and tokens (each
- * digest column has its own index), and the refresh tokens that rotation replaced
- * (oauth2_superseded_refresh_token, whose rows go with their grant: on delete cascade).
+ * digest column has its own index) and saved by compare-and-set on their version, and the refresh
+ * tokens that rotation replaced (oauth2_superseded_refresh_token, whose rows go with their grant:
+ * on delete cascade).
  */
 public class AuthorizationRepository {
 
-  /** A digest column of oauth2_authorization. */
+  /** A digest column of oauth2_authorization, and the OAuth name of the value it holds the digest of. */
   public enum Digest {
-    STATE("state_hash"),
-    CODE("authorization_code_hash"),
-    ACCESS_TOKEN("access_token_hash"),
-    REFRESH_TOKEN("refresh_token_hash"),
-    ID_TOKEN("oidc_id_token_hash");
+    STATE("state_hash", "state"),
+    CODE("authorization_code_hash", "code"),
+    ACCESS_TOKEN("access_token_hash", "access_token"),
+    REFRESH_TOKEN("refresh_token_hash", "refresh_token"),
+    ID_TOKEN("oidc_id_token_hash", "id_token");
+
+    /** The order of {@link #findByAnyDigest}'s branches: the kinds most often looked up first. */
+    public static final List<Digest> ANY_ORDER = List.of(ACCESS_TOKEN, REFRESH_TOKEN, CODE, ID_TOKEN, STATE);
 
     private final String column;
+    private final String tokenType;
 
-    Digest(String column) {
+    Digest(String column, String tokenType) {
       this.column = column;
+      this.tokenType = tokenType;
+    }
+
+    /** The token type (an {@code OAuth2TokenType} value) whose digest the column holds. */
+    public String tokenType() {
+      return tokenType;
+    }
+
+    public static Optional<Digest> ofTokenType(String tokenType) {
+      return Arrays.stream(values()).filter(digest -> digest.tokenType.equals(tokenType)).findFirst();
     }
   }
 
@@ -38,11 +57,8 @@ public class AuthorizationRepository {
    * For a token of unknown type (introspection and revocation without a usable hint). One branch per
    * digest column, so that each uses its index: an OR across the columns makes H2 scan the table.
    */
-  private static final String ANY_DIGEST = SELECT + "access_token_hash = ?"
-      + " union all " + SELECT + "refresh_token_hash = ?"
-      + " union all " + SELECT + "authorization_code_hash = ?"
-      + " union all " + SELECT + "oidc_id_token_hash = ?"
-      + " union all " + SELECT + "state_hash = ?";
+  private static final String ANY_DIGEST = Digest.ANY_ORDER.stream()
+      .map(digest -> SELECT + digest.column + " = ?").collect(Collectors.joining(" union all "));
   private static final String VALUES = "registered_client_id = ?, principal_name = ?, authorization_grant_type = ?,"
       + " authorized_scopes = ?, attributes = ?, state_hash = ?,"
       + " authorization_code_hash = ?, authorization_code_issued_at = ?, authorization_code_expires_at = ?,"
@@ -53,9 +69,10 @@ public class AuthorizationRepository {
       + " refresh_token_metadata = ?,"
       + " oidc_id_token_hash = ?, oidc_id_token_issued_at = ?, oidc_id_token_expires_at = ?,"
       + " oidc_id_token_metadata = ?";
-  private static final String UPDATE = "update oauth2_authorization set " + VALUES + " where id = ?";
+  private static final String UPDATE = "update oauth2_authorization set " + VALUES + ", version = ?"
+      + " where id = ? and version = ?";
   private static final String INSERT = "insert into oauth2_authorization (" + VALUES.replace(" = ?", "")
-      + ", id) values (" + "?, ".repeat(24) + "?)";
+      + ", version, id) values (" + "?, ".repeat(25) + "?)";
   private static final RowMapper<AuthorizationRow> ROW = AuthorizationRepository::row;
 
   private final JdbcTemplate jdbc;
@@ -69,31 +86,55 @@ public class AuthorizationRepository {
   }
 
   public Optional<AuthorizationRow> findByAnyDigest(String hash) {
-    return first(jdbc.query(ANY_DIGEST, ROW, hash, hash, hash, hash, hash));
+    Object[] hashes = new Object[Digest.ANY_ORDER.size()];
+    Arrays.fill(hashes, hash);
+    return first(jdbc.query(ANY_DIGEST, ROW, hashes));
   }
 
   public Optional<AuthorizationRow> findById(String id) {
     return first(jdbc.query(SELECT + "id = ?", ROW, id));
   }
 
+  /** Stores a new grant; its id must not be taken. */
+  public void insert(AuthorizationRow grant) {
+    try {
+      jdbc.update(INSERT, values(grant));
+    } catch (DuplicateKeyException taken) {
+      throw new GrantConflictException(grant.getId(), taken);
+    }
+  }
+
   /**
-   * Stores the grant, replacing its stored version if there is one. A refresh token that the new
-   * version replaces is kept as superseded, and the grant's superseded tokens expired by
-   * {@code now} are forgotten: presenting one proves nothing more.
+   * Replaces the stored grant by {@code grant}, whose version must be the stored one plus one: if
+   * another save came first, or the grant was removed, nothing changes and this throws. The row
+   * lock the update takes makes concurrent saves of one version wait for each other, and the one
+   * that waited then finds the version moved on.
    */
-  public void save(AuthorizationRow grant, Instant now) {
-    int superseded = jdbc.update("insert into oauth2_superseded_refresh_token (token_hash, authorization_id, expires_at)"
-        + " select refresh_token_hash, id, refresh_token_expires_at from oauth2_authorization"
-        + " where id = ? and refresh_token_hash is not null and refresh_token_hash <> ?",
-        grant.getId(), grant.getRefreshTokenHash() == null ? "" : grant.getRefreshTokenHash());
-    if (superseded > 0) {
-      jdbc.update("delete from oauth2_superseded_refresh_token where authorization_id = ? and expires_at < ?",
-          grant.getId(), of(now));
+  public void update(AuthorizationRow grant) {
+    Object[] columns = values(grant);
+    Object[] values = Arrays.copyOf(columns, columns.length + 1);
+    values[columns.length] = grant.getVersion() - 1;
+    int updated;
+    try {
+      updated = jdbc.update(UPDATE, values);
+    } catch (ConcurrencyFailureException lost) {
+      throw new GrantConflictException(grant.getId(), lost);
     }
-    Object[] values = values(grant);
-    if (jdbc.update(UPDATE, values) == 0) {
-      jdbc.update(INSERT, values);
+    if (updated == 0) {
+      throw new GrantConflictException(grant.getId(), null);
     }
+  }
+
+  /**
+   * Keeps a refresh token that rotation replaced as superseded, and forgets the grant's superseded
+   * tokens expired by {@code now}: presenting one proves nothing more. Called by the one save that
+   * replaced it, so the token is recorded once.
+   */
+  public void supersede(String grantId, String refreshTokenHash, Instant expiresAt, Instant now) {
+    jdbc.update("delete from oauth2_superseded_refresh_token where authorization_id = ? and expires_at < ?",
+        grantId, of(now));
+    jdbc.update("insert into oauth2_superseded_refresh_token (token_hash, authorization_id, expires_at)"
+        + " values (?, ?, ?)", refreshTokenHash, grantId, of(expiresAt));
   }
 
   public void deleteById(String id) {
@@ -121,7 +162,7 @@ public class AuthorizationRepository {
         grant.getRefreshTokenMetadata(),
         grant.getOidcIdTokenHash(), of(grant.getOidcIdTokenIssuedAt()), of(grant.getOidcIdTokenExpiresAt()),
         grant.getOidcIdTokenMetadata(),
-        grant.getId()};
+        grant.getVersion(), grant.getId()};
   }
 
   private static AuthorizationRow row(ResultSet rs, int number) throws SQLException {
@@ -151,6 +192,7 @@ public class AuthorizationRepository {
     grant.setOidcIdTokenIssuedAt(read(rs, "oidc_id_token_issued_at"));
     grant.setOidcIdTokenExpiresAt(read(rs, "oidc_id_token_expires_at"));
     grant.setOidcIdTokenMetadata(rs.getString("oidc_id_token_metadata"));
+    grant.setVersion(rs.getLong("version"));
     return grant;
   }
 }

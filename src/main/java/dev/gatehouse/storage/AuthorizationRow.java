@@ -35,6 +35,9 @@ public class AuthorizationRow {
   private Instant oidcIdTokenExpiresAt;
   private String oidcIdTokenMetadata;
 
+  /** Grows by one with every save; a save names the version it replaces. */
+  private long version;
+
   public String getId() { return id; }
   public void setId(String id) { this.id = id; }
   public String getRegisteredClientId() { return registeredClientId; }
@@ -89,4 +92,18 @@ public class AuthorizationRow {
   public void setOidcIdTokenExpiresAt(Instant v) { this.oidcIdTokenExpiresAt = v; }
   public String getOidcIdTokenMetadata() { return oidcIdTokenMetadata; }
   public void setOidcIdTokenMetadata(String v) { this.oidcIdTokenMetadata = v; }
+
+  public long getVersion() { return version; }
+  public void setVersion(long v) { this.version = v; }
+
+  /** The digest this row holds in {@code column}, or null. */
+  public String digest(AuthorizationRepository.Digest column) {
+    return switch (column) {
+      case STATE -> stateHash;
+      case CODE -> authorizationCodeHash;
+      case ACCESS_TOKEN -> accessTokenHash;
+      case REFRESH_TOKEN -> refreshTokenHash;
+      case ID_TOKEN -> oidcIdTokenHash;
+    };
+  }
 }

@@ -46,12 +46,14 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.gatehouse.testing.Race;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class CodeFlowContract {
 
   static final ClientID APP = new ClientID("app");
+  static final int RACERS = 8;
 
   TestStorage engine;
   TestGatehouse gatehouse;
@@ -193,6 +196,77 @@ abstract class CodeFlowContract {
     TokenResponse afterReplay = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), client,
         new RefreshTokenGrant(rotated)).toHTTPRequest().send());
     assertThat(((TokenErrorResponse) afterReplay).getErrorObject().getCode()).isEqualTo("invalid_grant");
+  }
+
+  /**
+   * RFC 6749 section 4.1.2: a code is honoured once, and when it comes again the tokens it gave
+   * are revoked. Eight clients racing with one code: one set of tokens, seven refusals, and the
+   * one set is dead once the others have been answered.
+   */
+  @Test
+  void aCodeRedeemedByEightRequestsAtOnceIsHonouredOnceAndItsTokensRevoked() throws Exception {
+    ClientAuthentication client = new ClientSecretBasic(APP, new Secret(APP_SECRET));
+    CodeVerifier verifier = new CodeVerifier();
+    AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
+        new Scope("openid", "offline_access"), APP, URI.create(APP_REDIRECT))
+        .endpointURI(provider.getAuthorizationEndpointURI())
+        .state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256).build();
+    AuthorizationCode code = AuthenticationResponseParser.parse(URI.create(new UserAgent(gatehouse.baseUrl())
+        .authorize(request.toURI(), TestGatehouse.USER, TestGatehouse.PASSWORD).headers().firstValue("Location")
+        .orElseThrow())).toSuccessResponse().getAuthorizationCode();
+
+    List<HTTPResponse> answers = Race.of(RACERS, () -> new TokenRequest(provider.getTokenEndpointURI(), client,
+        new AuthorizationCodeGrant(code, URI.create(APP_REDIRECT), verifier)).toHTTPRequest().send());
+
+    OIDCTokenResponse winner = onlyWinner(answers);
+    assertThat(userInfo(winner.getOIDCTokens().getAccessToken()).indicatesSuccess()).isFalse();
+    assertThat(introspect(client, winner.getOIDCTokens().getAccessToken()).isActive()).isFalse();
+    assertRefused(new TokenRequest(provider.getTokenEndpointURI(), client,
+        new RefreshTokenGrant(winner.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
+  }
+
+  /**
+   * One refresh token presented by eight requests at once refreshes once; for the others it has
+   * been replaced, which is the reuse that revokes the grant (RFC 9700 section 4.14.2).
+   */
+  @Test
+  void aRefreshTokenPresentedByEightRequestsAtOnceRefreshesOnce() throws Exception {
+    ClientAuthentication client = new ClientSecretBasic(APP, new Secret(APP_SECRET));
+    OIDCTokenResponse issued = exchange(new TokenRequest(provider.getTokenEndpointURI(), client,
+        new AuthorizationCodeGrant(codeFor(new Scope("openid", "offline_access")), URI.create(APP_REDIRECT))));
+    RefreshToken refreshToken = issued.getOIDCTokens().getRefreshToken();
+
+    List<HTTPResponse> answers = Race.of(RACERS, () -> new TokenRequest(provider.getTokenEndpointURI(), client,
+        new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
+
+    OIDCTokenResponse winner = onlyWinner(answers);
+    assertThat(userInfo(winner.getOIDCTokens().getAccessToken()).indicatesSuccess()).isFalse();
+    assertRefused(new TokenRequest(provider.getTokenEndpointURI(), client,
+        new RefreshTokenGrant(winner.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
+  }
+
+  private AuthorizationCode codeFor(Scope scope) throws Exception {
+    AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, scope, APP,
+        URI.create(APP_REDIRECT)).endpointURI(provider.getAuthorizationEndpointURI()).state(new State()).build();
+    HttpResponse<String> redirect = new UserAgent(gatehouse.baseUrl())
+        .authorize(request.toURI(), TestGatehouse.USER, TestGatehouse.PASSWORD);
+    return AuthenticationResponseParser.parse(URI.create(redirect.headers().firstValue("Location").orElseThrow()))
+        .toSuccessResponse().getAuthorizationCode();
+  }
+
+  /** The one successful answer among {@code answers}; every other is invalid_grant, none a 5xx. */
+  private static OIDCTokenResponse onlyWinner(List<HTTPResponse> answers) throws Exception {
+    assertThat(answers).extracting(HTTPResponse::getStatusCode).as(() -> answers.stream()
+        .map(HTTPResponse::getBody).toList().toString()).containsOnly(200, 400).filteredOn(status -> status == 200)
+        .hasSize(1);
+    HTTPResponse winner = answers.stream().filter(answer -> answer.getStatusCode() == 200).findFirst().orElseThrow();
+    answers.stream().filter(answer -> answer != winner).forEach(CodeFlowContract::assertRefused);
+    return (OIDCTokenResponse) OIDCTokenResponseParser.parse(winner).toSuccessResponse();
+  }
+
+  private static void assertRefused(HTTPResponse answer) {
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(400);
+    assertThat(answer.getBody()).contains("\"invalid_grant\"");
   }
 
   /** RFC 8707 lets a client name several resources; the grant keeps them and its code still works. */

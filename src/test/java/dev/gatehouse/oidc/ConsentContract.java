@@ -9,6 +9,7 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import dev.gatehouse.testing.Race;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +133,22 @@ abstract class ConsentContract {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.headers().firstValue("Location")).isEmpty();
     assertThat(again.body()).contains("invalid_request");
+  }
+
+  /** The consent state is single-use too: eight Accepts at once (a double click, a replay) give one code. */
+  @Test
+  void anAcceptSubmittedEightTimesAtOnceGivesOneCode() throws Exception {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> page = signIn(browser, authorization("explicit", "openid profile groups", ""));
+    assertConsentPage(page);
+
+    List<HttpResponse<String>> answers = Race.of(8, () -> accept(browser, page, false));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302, 400);
+    assertThat(answers).filteredOn(answer -> answer.statusCode() == 302).singleElement()
+        .satisfies(answer -> codeFrom(answer, "explicit"));
+    assertThat(answers).filteredOn(answer -> answer.statusCode() == 400)
+        .allSatisfy(answer -> assertThat(answer.headers().firstValue("Location")).isEmpty());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.gatehouse.testing;
 import dev.gatehouse.Gatehouse;
 import dev.gatehouse.config.ConfigurationLoader;
 import dev.gatehouse.config.LoadResult;
+import dev.gatehouse.config.schema.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -123,12 +124,14 @@ public final class TestGatehouse implements AutoCloseable {
 
   private final Path directory;
   private final int port;
+  private final List<Path> files;
   private final ConfigurableApplicationContext context;
 
-  private TestGatehouse(Path directory, int port, ConfigurableApplicationContext context) {
+  private TestGatehouse(Path directory, int port, List<Path> files) {
     this.directory = directory;
     this.port = port;
-    this.context = context;
+    this.files = files;
+    this.context = Gatehouse.start(load(files));
   }
 
   /** Starts with an H2 file under {@code directory} and the given {@code identity_providers.oidc} clients. */
@@ -172,11 +175,24 @@ public final class TestGatehouse implements AutoCloseable {
     Path file = writeConfiguration(directory, port, clientsYaml, storageYaml, notifierYaml, usersYaml);
     List<Path> files = overridesYaml == null ? List.of(file)
         : List.of(file, write(directory.resolve("overrides.yml"), overridesYaml));
+    return new TestGatehouse(directory, port, files);
+  }
+
+  private static Configuration load(List<Path> files) {
     LoadResult result = ConfigurationLoader.load(files, Map.of());
     if (!result.errors().isEmpty()) {
       throw new IllegalStateException("test configuration is invalid: " + result.errors());
     }
-    return new TestGatehouse(directory, port, Gatehouse.start(result.configuration()));
+    return result.configuration();
+  }
+
+  /**
+   * Stops this Gatehouse and starts a new process of it on the same port, files and storage: what
+   * it kept in memory (sessions, cached grants) is gone, what it stored is not.
+   */
+  public TestGatehouse restart() {
+    close();
+    return new TestGatehouse(directory, port, files);
   }
 
   /**

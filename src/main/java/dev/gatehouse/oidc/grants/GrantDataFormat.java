@@ -207,7 +207,7 @@ final class GrantDataFormat {
       case AUTHORIZATION_REQUEST -> decodeRequest(tagged);
       case AUTHENTICATION -> decodeAuthentication(tagged);
       case WEB_DETAILS -> new WebAuthenticationDetails((String) first, (String) tagged.get(2));
-      default -> throw new IllegalStateException("A stored grant holds a value of unknown type " + tagged.get(0));
+      default -> throw new UnreadableData("a value of unknown type '" + tagged.get(0) + "'");
     };
   }
 
@@ -255,7 +255,22 @@ final class GrantDataFormat {
     try {
       return URI.create(value).toURL();
     } catch (MalformedURLException e) {
-      throw new IllegalStateException("A stored grant holds a malformed URL", e);
+      throw new UnreadableData("a malformed URL");
+    }
+  }
+
+  /**
+   * Why stored data could not be read, in words that show none of it: a parser's message may quote
+   * the data, which holds the authorization request and the signed-in user.
+   */
+  static String reasonWithoutData(RuntimeException failure) {
+    return failure instanceof UnreadableData ? failure.getMessage() : failure.getClass().getSimpleName();
+  }
+
+  /** Stored data in this format that cannot be decoded; the message names what, never the data. */
+  private static final class UnreadableData extends RuntimeException {
+    UnreadableData(String what) {
+      super("it holds " + what, null, false, false);
     }
   }
 

@@ -18,7 +18,8 @@ final class TokenValues {
   private TokenValues() {
   }
 
-  static OAuth2Authorization rewrite(OAuth2Authorization authorization, UnaryOperator<String> value) {
+  /** A builder of the grant with its values rewritten, everything else as it was. */
+  static OAuth2Authorization.Builder rewriting(OAuth2Authorization authorization, UnaryOperator<String> value) {
     OAuth2Authorization.Builder builder = OAuth2Authorization.from(authorization);
     var code = authorization.getToken(OAuth2AuthorizationCode.class);
     if (code != null) {
@@ -44,6 +45,6 @@ final class TokenValues {
       builder.token(new OidcIdToken(value.apply(token.getTokenValue()), token.getIssuedAt(), token.getExpiresAt(),
           token.getClaims()), SAME_METADATA);
     }
-    return builder.build();
+    return builder;
   }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -17,10 +18,13 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Shapes signed tokens: the opaque subject instead of the username, and for the id_token the
- * configured lifespan, {@code amr}, {@code auth_time}, {@code at_hash} and the profile and email
- * claims the granted scopes allow (newer LibreChat reads them from the id_token).
+ * configured lifespan, {@code amr}, {@code auth_time} (a {@link Date}, which the JWT encoder writes
+ * as a number of seconds), {@code sid}, {@code at_hash} and the profile and email claims the
+ * granted scopes allow (newer LibreChat reads them from the id_token).
  */
 public class IdTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+  private static final String SESSION_ID = "sid";
 
   private final SubjectIdentifiers subjects;
   private final UserDirectory users;
@@ -54,10 +58,14 @@ public class IdTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingConte
           .ifPresent(userClaims -> userClaims.forEach(claims::putIfAbsent));
       claims.put(IdTokenClaimNames.EXP, ((Instant) claims.get(IdTokenClaimNames.IAT)).plus(lifespan));
       claims.put("amr", AuthenticationMethods.amr(principal.getAuthorities()));
-      if (!claims.containsKey(IdTokenClaimNames.AUTH_TIME)) {
-        AuthenticationMethods.authenticatedAt(principal.getAuthorities())
-            .ifPresent(at -> claims.put(IdTokenClaimNames.AUTH_TIME, at));
-      }
+      // In place of SAS's own, which come from the session registry of the process that holds the
+      // browser's session: absent on any other instance, or after a restart.
+      claims.remove(IdTokenClaimNames.AUTH_TIME);
+      claims.remove(SESSION_ID);
+      AuthenticationMethods.authenticatedAt(principal.getAuthorities())
+          .ifPresent(at -> claims.put(IdTokenClaimNames.AUTH_TIME, Date.from(at)));
+      AuthenticationMethods.sessionId(principal.getName(), principal.getAuthorities())
+          .ifPresent(sid -> claims.put(SESSION_ID, sid));
       if (accessToken != null) {
         claims.put(IdTokenClaimNames.AT_HASH, AccessTokenHash.of(accessToken.getToken().getTokenValue(), algorithm));
       }
