@@ -40,6 +40,7 @@ import dev.gatehouse.storage.AuthorizationRepository;
 import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
+import dev.gatehouse.storage.StorageEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -121,14 +122,14 @@ public class OidcConfiguration {
   DatabaseAuthorizationService authorizationService(AuthorizationRepository repository,
       RegisteredClientRepository clients, Clock clock, Configuration configuration) {
     // Only the embedded database is this process's alone: another instance could change a shared one.
-    int cachedGrants = configuration.storage().postgres() == null ? CACHED_GRANTS : 0;
+    int cachedGrants = StorageEngine.of(configuration.storage()) == StorageEngine.H2 ? CACHED_GRANTS : 0;
     return new DatabaseAuthorizationService(repository, clients, clock, cachedGrants);
   }
 
   @Bean
   OAuth2AuthorizationConsentService consentService(ConsentRepository repository,
-      RegisteredClientRepository clients) {
-    return new DatabaseConsentService(repository, clients);
+      RegisteredClientRepository clients, Clock clock) {
+    return new DatabaseConsentService(repository, clients, clock);
   }
 
   @Bean

@@ -10,10 +10,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** oauth2_consent: at most one remembered consent per client and user. */
 public class ConsentRepository {
 
-  private final JdbcTemplate jdbc;
+  private static final String COLUMNS = "registered_client_id, principal_name, scopes, granted_at, expires_at";
+  /**
+   * One statement that inserts or replaces, so that two consents remembered at once for one client
+   * and user (two tabs) both succeed: a delete and an insert would let both delete, then collide.
+   */
+  private static final String POSTGRES_UPSERT = "insert into oauth2_consent (" + COLUMNS + ") values (?, ?, ?, ?, ?)"
+      + " on conflict (registered_client_id, principal_name) do update set scopes = excluded.scopes,"
+      + " granted_at = excluded.granted_at, expires_at = excluded.expires_at";
+  private static final String H2_UPSERT = "merge into oauth2_consent (" + COLUMNS + ")"
+      + " key (registered_client_id, principal_name) values (?, ?, ?, ?, ?)";
 
-  public ConsentRepository(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final String upsert;
+
+  public ConsentRepository(JdbcTemplate jdbc, StorageEngine engine) {
     this.jdbc = jdbc;
+    this.upsert = engine == StorageEngine.POSTGRESQL ? POSTGRES_UPSERT : H2_UPSERT;
   }
 
   public Optional<ConsentRow> findValid(String registeredClientId, String principalName, Instant now) {
@@ -24,11 +37,9 @@ public class ConsentRepository {
         registeredClientId, principalName, of(now)).stream().findFirst();
   }
 
-  /** Keeps the consent in place of the client and user's previous one; call within a transaction. */
+  /** Keeps the consent in place of the client and user's previous one. */
   public void save(ConsentRow consent) {
-    delete(consent.registeredClientId(), consent.principalName());
-    jdbc.update("insert into oauth2_consent (registered_client_id, principal_name, scopes, granted_at, expires_at)"
-        + " values (?, ?, ?, ?, ?)", consent.registeredClientId(), consent.principalName(), consent.scopes(),
+    jdbc.update(upsert, consent.registeredClientId(), consent.principalName(), consent.scopes(),
         of(consent.grantedAt()), of(consent.expiresAt()));
   }
 

@@ -19,8 +19,8 @@ public class StorageConfiguration {
   }
 
   @Bean
-  ConsentRepository consentRepository(JdbcTemplate jdbc) {
-    return new ConsentRepository(jdbc);
+  ConsentRepository consentRepository(JdbcTemplate jdbc, Configuration configuration) {
+    return new ConsentRepository(jdbc, StorageEngine.of(configuration.storage()));
   }
 
   @Bean

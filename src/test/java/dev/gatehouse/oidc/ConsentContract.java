@@ -45,7 +45,8 @@ abstract class ConsentContract {
       + client("implicit", "implicit", null)
       + client("forgets", "pre-configured", "1 week")
       + client("remembers", "pre-configured", "1 week")
-      + client("briefly", "pre-configured", BRIEF_MEMORY.toSeconds() + "s");
+      + client("briefly", "pre-configured", BRIEF_MEMORY.toSeconds() + "s")
+      + client("together", "pre-configured", "1 week");
   private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
   TestStorage engine;
@@ -149,6 +150,29 @@ abstract class ConsentContract {
         .satisfies(answer -> codeFrom(answer, "explicit"));
     assertThat(answers).filteredOn(answer -> answer.statusCode() == 400)
         .allSatisfy(answer -> assertThat(answer.headers().firstValue("Location")).isEmpty());
+  }
+
+  /** Two tabs, or two devices, remembering the same consent at once: both get their code, one consent is kept. */
+  @Test
+  void consentsRememberedAtOnceForOneClientAllSucceed() throws Exception {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    signIn(browser, authorization("together", "openid", ""));
+    List<HttpResponse<String>> pages = new java.util.ArrayList<>();
+    for (int tab = 0; tab < 8; tab++) {
+      pages.add(browser.authorize(authorization("together", "openid email", ""), null, null));
+    }
+    java.util.Iterator<HttpResponse<String>> next = pages.iterator();
+
+    List<HttpResponse<String>> answers = Race.of(8, () -> {
+      HttpResponse<String> page;
+      synchronized (next) {
+        page = next.next();
+      }
+      return accept(browser, page, true);
+    });
+
+    assertThat(answers).allSatisfy(answer -> codeFrom(answer, "together"));
+    codeFrom(browser.authorize(authorization("together", "openid email", "&prompt=none"), null, null), "together");
   }
 
   @Test

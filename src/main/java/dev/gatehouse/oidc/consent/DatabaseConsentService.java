@@ -2,6 +2,7 @@ package dev.gatehouse.oidc.consent;
 
 import dev.gatehouse.storage.ConsentRow;
 import dev.gatehouse.storage.ConsentRepository;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -18,10 +19,12 @@ public class DatabaseConsentService implements OAuth2AuthorizationConsentService
 
   private final ConsentRepository repository;
   private final RegisteredClientRepository clients;
+  private final Clock clock;
 
-  public DatabaseConsentService(ConsentRepository repository, RegisteredClientRepository clients) {
+  public DatabaseConsentService(ConsentRepository repository, RegisteredClientRepository clients, Clock clock) {
     this.repository = repository;
     this.clients = clients;
+    this.clock = clock;
   }
 
   @Override
@@ -30,7 +33,7 @@ public class DatabaseConsentService implements OAuth2AuthorizationConsentService
     if (!rules.mayRemember() || !ConsentForm.rememberTicked()) {
       return;
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     repository.save(new ConsentRow(consent.getRegisteredClientId(), consent.getPrincipalName(),
         String.join(" ", consent.getScopes()), now, now.plus(rules.rememberFor())));
   }
@@ -43,7 +46,7 @@ public class DatabaseConsentService implements OAuth2AuthorizationConsentService
   @Override
   @Transactional(readOnly = true)
   public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
-    return repository.findValid(registeredClientId, principalName, Instant.now())
+    return repository.findValid(registeredClientId, principalName, clock.instant())
         .map(DatabaseConsentService::toConsent)
         .orElse(null);
   }
