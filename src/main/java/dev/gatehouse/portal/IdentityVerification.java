@@ -8,33 +8,40 @@ import dev.gatehouse.notifier.NotificationTemplates;
 import dev.gatehouse.notifier.Notifier;
 import dev.gatehouse.notifier.OneTimeCodes;
 import dev.gatehouse.notifier.Recipient;
+import dev.gatehouse.storage.OneTimeCodeStore;
 import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Proves that the person at the keyboard also reads the user's mail before a TOTP device is
  * added or removed (Authelia's elevated session): a one-time code sent by the notifier, kept in
- * the session only as a digest, good for a few tries and a few minutes.
+ * storage only as a digest, good for a few tries and a few minutes. The session holds only which
+ * code it is waiting for; tries and use are counted in storage, where parallel requests cannot
+ * both pass a limit.
  */
 public class IdentityVerification {
 
-  static final int MAX_FAILURES = 5;
+  static final int MAX_ATTEMPTS = 5;
   private static final String PENDING = IdentityVerification.class.getName() + ".pending";
   private static final String ELEVATED_UNTIL = IdentityVerification.class.getName() + ".elevatedUntil";
 
   private final Notifier notifier;
+  private final OneTimeCodeStore codes;
   private final Clock clock;
 
-  public IdentityVerification(Notifier notifier, Clock clock) {
+  public IdentityVerification(Notifier notifier, OneTimeCodeStore codes, Clock clock) {
     this.notifier = notifier;
+    this.codes = codes;
     this.clock = clock;
   }
 
-  public boolean hasPendingCode(HttpSession session) {
-    return session.getAttribute(PENDING) instanceof PendingCode pending && pending.isUsable(clock.instant());
+  public boolean hasPendingCode(HttpSession session, User user) {
+    return session.getAttribute(PENDING) instanceof String id
+        && codes.isUsable(id, user.username(), MAX_ATTEMPTS, clock.instant());
   }
 
   public void sendCode(HttpSession session, User user, String action, String remoteAddress)
@@ -43,20 +50,27 @@ public class IdentityVerification {
     Message message = NotificationTemplates.oneTimeCode(user.displayName(), action, code,
         OneTimeCodes.CODE_LIFESPAN, remoteAddress);
     notifier.send(new Recipient(user.displayName(), user.email()), message);
-    session.setAttribute(PENDING, new PendingCode(Sha256.of(code), clock.instant().plus(OneTimeCodes.CODE_LIFESPAN), 0));
+    String id = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    codes.issue(id, user.username(), Sha256.hexOf(code), now, now.plus(OneTimeCodes.CODE_LIFESPAN));
+    session.setAttribute(PENDING, id);
   }
 
   /** Checks a typed code; a right one elevates the session for a while, a wrong one uses up a try. */
-  public boolean confirm(HttpSession session, String typed) {
-    if (!(session.getAttribute(PENDING) instanceof PendingCode pending) || !pending.isUsable(clock.instant())) {
+  public boolean confirm(HttpSession session, String username, String typed) {
+    if (!(session.getAttribute(PENDING) instanceof String id)) {
       return false;
     }
-    if (!MessageDigest.isEqual(pending.codeDigest(), Sha256.of(OneTimeCodes.normalise(typed)))) {
-      session.setAttribute(PENDING, pending.failedOnce());
+    Instant now = clock.instant();
+    boolean right = codes.reserveAttempt(id, username, MAX_ATTEMPTS, now)
+        .map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+            Sha256.hexOf(OneTimeCodes.normalise(typed)).getBytes(StandardCharsets.US_ASCII)))
+        .orElse(false);
+    if (!right || !codes.consume(id, now)) {
       return false;
     }
     session.removeAttribute(PENDING);
-    session.setAttribute(ELEVATED_UNTIL, clock.instant().plus(OneTimeCodes.ELEVATION_LIFESPAN));
+    session.setAttribute(ELEVATED_UNTIL, now.plus(OneTimeCodes.ELEVATION_LIFESPAN));
     return true;
   }
 
@@ -67,16 +81,5 @@ public class IdentityVerification {
   public void end(HttpSession session) {
     session.removeAttribute(PENDING);
     session.removeAttribute(ELEVATED_UNTIL);
-  }
-
-
-  private record PendingCode(byte[] codeDigest, Instant expiresAt, int failures) implements Serializable {
-    boolean isUsable(Instant now) {
-      return failures < MAX_FAILURES && now.isBefore(expiresAt);
-    }
-
-    PendingCode failedOnce() {
-      return new PendingCode(codeDigest, expiresAt, failures + 1);
-    }
   }
 }

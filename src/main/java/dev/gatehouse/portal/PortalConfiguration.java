@@ -8,9 +8,11 @@ import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.regulation.TimingAttackDelay;
+import dev.gatehouse.storage.OneTimeCodeStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -40,8 +42,8 @@ public class PortalConfiguration {
   }
 
   @Bean
-  IdentityVerification identityVerification(Notifier notifier, Clock clock) {
-    return new IdentityVerification(notifier, clock);
+  IdentityVerification identityVerification(Notifier notifier, JdbcTemplate jdbc, Clock clock) {
+    return new IdentityVerification(notifier, new OneTimeCodeStore(jdbc), clock);
   }
 
   @Bean

@@ -78,8 +78,9 @@ public class TotpEnrolmentController {
   }
 
   @PostMapping(ENROL_PAGE + "/identity")
-  String confirmIdentity(HttpSession session, @RequestParam(defaultValue = "") String code) {
-    return verification.confirm(session, code) ? "redirect:" + ENROL_PAGE : "redirect:" + ENROL_PAGE + "?error=code";
+  String confirmIdentity(Principal principal, HttpSession session, @RequestParam(defaultValue = "") String code) {
+    return verification.confirm(session, principal.getName(), code)
+        ? "redirect:" + ENROL_PAGE : "redirect:" + ENROL_PAGE + "?error=code";
   }
 
   @PostMapping(ENROL_PAGE + "/device")
@@ -119,7 +120,7 @@ public class TotpEnrolmentController {
     if (user.email() == null) {
       return "totp-enrol-identity";
     }
-    if (resend || !verification.hasPendingCode(session)) {
+    if (resend || !verification.hasPendingCode(session, user)) {
       try {
         verification.sendCode(session, user, "add or change a TOTP device", request.getRemoteAddr());
       } catch (NotificationException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.testing.AuthenticatorApp;
 import dev.gatehouse.testing.NotificationFile;
+import dev.gatehouse.testing.Race;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,6 +145,38 @@ class SecondFactorTest {
     HttpResponse<String> refused = browser.submit(identity, "/totp/enrol/identity", Map.of("code", "WRONG234"));
     assertThat(refused.uri().getPath()).isEqualTo("/totp/enrol");
     assertThat(refused.body()).contains("not right").doesNotContain("otpauth://");
+  }
+
+  /** The mailed code is single-use in storage: eight requests racing with it are let through once. */
+  @Test
+  @Order(6)
+  void aOneTimeCodeSubmittedByEightRequestsAtOnceIsAcceptedOnce() throws Exception {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> identity = browser.authorize(authorizationRequest(), TestGatehouse.USER, TestGatehouse.PASSWORD);
+    String oneTimeCode = NotificationFile.oneTimeCode(gatehouse.notificationFile());
+
+    List<HttpResponse<String>> answers = Race.of(8,
+        () -> browser.submitOnce(identity, "/totp/enrol/identity", Map.of("code", oneTimeCode)));
+
+    assertThat(answers).extracting(answer -> answer.headers().firstValue("Location").orElseThrow())
+        .filteredOn(location -> location.endsWith("/totp/enrol")).hasSize(1);
+    assertThat(answers).extracting(answer -> answer.headers().firstValue("Location").orElseThrow())
+        .filteredOn(location -> location.endsWith("/totp/enrol?error=code")).hasSize(7);
+  }
+
+  /** Five tries per code, however many arrive at once: a burst of guesses spends the code. */
+  @Test
+  @Order(7)
+  void aBurstOfWrongOneTimeCodesSpendsTheCode() throws Exception {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> identity = browser.authorize(authorizationRequest(), TestGatehouse.USER, TestGatehouse.PASSWORD);
+    String oneTimeCode = NotificationFile.oneTimeCode(gatehouse.notificationFile());
+
+    Race.of(20, () -> browser.submitOnce(identity, "/totp/enrol/identity", Map.of("code", "WRONG234")));
+
+    HttpResponse<String> right = browser.submitOnce(identity, "/totp/enrol/identity", Map.of("code", oneTimeCode));
+    assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/totp/enrol?error=code");
+    assertThat(browser.follow(right).body()).doesNotContain("otpauth://");
   }
 
   private static URI authorizationRequest() {

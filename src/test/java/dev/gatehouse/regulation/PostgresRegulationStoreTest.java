@@ -4,20 +4,16 @@ import dev.gatehouse.testing.TemporaryPostgres;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class PostgresRegulationStoreTest extends JdbcRegulationStoreContract {
 
   private static TemporaryPostgres postgres;
-  private static PGSimpleDataSource dataSource;
+  private static DataSource dataSource;
 
   @BeforeAll
   static void start() {
     postgres = TemporaryPostgres.start();
-    dataSource = new PGSimpleDataSource();
-    dataSource.setURL("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + TemporaryPostgres.DATABASE);
-    dataSource.setUser(TemporaryPostgres.USER);
-    dataSource.setPassword(TemporaryPostgres.PASSWORD);
+    dataSource = postgres.dataSource();
   }
 
   @AfterAll

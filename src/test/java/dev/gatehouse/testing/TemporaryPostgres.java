@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -65,6 +67,15 @@ public final class TemporaryPostgres implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** A data source on the server's database, for tests of storage below Gatehouse. */
+  public DataSource dataSource() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE);
+    dataSource.setUser(USER);
+    dataSource.setPassword(PASSWORD);
+    return dataSource;
   }
 
   public String storageYaml() {

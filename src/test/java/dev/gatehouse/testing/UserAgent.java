@@ -64,9 +64,14 @@ public final class UserAgent {
 
   /** Submits a form of Gatehouse's portal, with the CSRF token of the page it is on. */
   public HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
+    return follow(submitOnce(page, action, fields));
+  }
+
+  /** Like {@link #submit}, but returns Gatehouse's immediate answer without following it. */
+  public HttpResponse<String> submitOnce(HttpResponse<String> page, String action, Map<String, String> fields) {
     Map<String, String> form = new java.util.HashMap<>(fields);
     form.put("_csrf", csrfToken(page.body()));
-    return follow(post(URI.create(gatehouse + action), form));
+    return post(URI.create(gatehouse + action), form);
   }
 
   public HttpResponse<String> get(URI uri) {

@@ -1,0 +1,106 @@
+package dev.gatehouse.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.testing.Race;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What storage consumes once, consumed once by concurrent writers, each on its own connection as
+ * requests on one or several Gatehouse instances are: a grant version, a one-time code, a TOTP
+ * step, and the upsert of a remembered consent. On each engine, without Spring.
+ */
+abstract class SingleUseStorageContract {
+
+  static final int RACERS = 16;
+  static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+
+  JdbcTemplate jdbc;
+
+  abstract DataSource dataSource();
+
+  abstract StorageEngine engine();
+
+  @BeforeEach
+  void migrate() {
+    Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration/" + engine().name().toLowerCase())
+        .load().migrate();
+    jdbc = new JdbcTemplate(dataSource());
+  }
+
+  @Test
+  void oneVersionOfAGrantIsReplacedByOneSaveOnly() throws Exception {
+    AuthorizationRepository grants = new AuthorizationRepository(jdbc);
+    AuthorizationRow issued = grant(UUID.randomUUID().toString());
+    grants.insert(issued);
+
+    List<String> outcomes = Race.of(RACERS, () -> {
+      AuthorizationRow redeemed = grant(issued.getId());
+      redeemed.setAccessTokenHash(UUID.randomUUID().toString().replace("-", "").repeat(2));
+      redeemed.setVersion(1);
+      try {
+        grants.update(redeemed);
+        return "saved";
+      } catch (GrantConflictException lost) {
+        return "conflict";
+      }
+    });
+
+    assertThat(outcomes).containsOnlyOnce("saved").containsOnly("saved", "conflict");
+    assertThat(grants.findById(issued.getId()).orElseThrow().getVersion()).isOne();
+  }
+
+  @Test
+  void aOneTimeCodeIsTriedAtMostItsAttemptsAndUsedOnce() throws Exception {
+    OneTimeCodeStore codes = new OneTimeCodeStore(jdbc);
+    String id = UUID.randomUUID().toString();
+    codes.issue(id, "john", "c".repeat(64), NOW, NOW.plusSeconds(300));
+
+    List<Optional<String>> tries = Race.of(RACERS, () -> codes.reserveAttempt(id, "john", 5, NOW));
+    assertThat(tries).filteredOn(Optional::isPresent).hasSize(5);
+
+    String other = UUID.randomUUID().toString();
+    codes.issue(other, "john", "c".repeat(64), NOW, NOW.plusSeconds(300));
+    assertThat(Race.of(RACERS, () -> codes.consume(other, NOW))).containsOnlyOnce(true);
+    assertThat(codes.reserveAttempt(other, "john", 5, NOW)).as("a used code cannot be tried").isEmpty();
+  }
+
+  @Test
+  void aTotpStepIsAcceptedOnce() throws Exception {
+    TotpHistoryStore history = new TotpHistoryStore(jdbc);
+    long step = NOW.getEpochSecond() / 30 * 30 + Math.abs(UUID.randomUUID().hashCode() % 1000) * 30L;
+    assertThat(Race.of(RACERS, () -> history.recordFirstUse("john", step))).containsOnlyOnce(true);
+  }
+
+  @Test
+  void consentsRememberedAtOnceForOneClientAndUserAllSucceedAndOneIsKept() throws Exception {
+    ConsentRepository consents = new ConsentRepository(jdbc, engine());
+    for (int round = 0; round < 10; round++) {
+      consents.delete("chat", "john");
+      Race.of(RACERS, () -> {
+        consents.save(new ConsentRow("chat", "john", "openid email", NOW, NOW.plusSeconds(60)));
+        return null;
+      });
+      assertThat(jdbc.queryForObject("select count(*) from oauth2_consent where registered_client_id = 'chat'",
+          Integer.class)).isOne();
+    }
+  }
+
+  private static AuthorizationRow grant(String id) {
+    AuthorizationRow row = new AuthorizationRow();
+    row.setId(id);
+    row.setRegisteredClientId("chat");
+    row.setPrincipalName("john");
+    row.setAuthorizationGrantType("authorization_code");
+    row.setAuthorizationCodeHash("a".repeat(64));
+    return row;
+  }
+}
