@@ -34,6 +34,7 @@ import dev.gatehouse.oidc.ratelimit.EndpointRateLimits;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
+import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import dev.gatehouse.oidc.tokens.UserInfoClaims;
 import dev.gatehouse.oidc.tokens.UserInfoErrorResponses;
 import dev.gatehouse.storage.AuthorizationRepository;
@@ -168,6 +169,7 @@ public class OidcConfiguration {
       SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock,
       Configuration configuration, AuthorizationServerSettings paths) throws Exception {
     DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms());
+    IdTokenSignatures idTokenSignatures = new IdTokenSignatures(keys);
     AuthorizationResponses responses = new AuthorizationResponses(clients);
     http.oauth2AuthorizationServer(server -> {
       // Every /api/oidc/ path belongs here whatever the method, so a wrong method gets an OAuth
@@ -203,7 +205,7 @@ public class OidcConfiguration {
               .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users))
                   .authenticationProviders(StorageOutageGuard::install)
                   .errorResponseHandler(new UserInfoErrorResponses()))
-              .logoutEndpoint(new EndSessionEndpoint(keys, authorizations, clients)));
+              .logoutEndpoint(new EndSessionEndpoint(idTokenSignatures, authorizations, clients)));
     });
     RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT);
     http
@@ -216,7 +218,7 @@ public class OidcConfiguration {
         .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
             configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
         .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,
-            clock), AuthorizationFilter.class)
+            idTokenSignatures, subjects, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // No endpoint here takes a portal form; the consent POST is bound to the user by SAS's state.
         .csrf(csrf -> csrf.disable())

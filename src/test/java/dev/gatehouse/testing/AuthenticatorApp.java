@@ -20,7 +20,16 @@ public final class AuthenticatorApp {
 
   /** The code shown now, or {@code stepsAhead} periods later. */
   public String code(int stepsAhead) {
-    long counter = Instant.now().getEpochSecond() / 30 + stepsAhead;
+    return codeOfStep(currentStep() + stepsAhead);
+  }
+
+  /** The number of the 30-second period the app is in now. */
+  public static long currentStep() {
+    return Instant.now().getEpochSecond() / 30;
+  }
+
+  /** The code the app shows during period {@code counter}. */
+  public String codeOfStep(long counter) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(secret, "HmacSHA1"));

@@ -1,7 +1,9 @@
 package dev.gatehouse.oidc.authorize;
 
+import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.tokens.AuthenticationMethods;
+import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,13 +33,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stands before the authorization endpoint and makes sure the user has proven what the client's
- * {@code authorization_policy} and the request's {@code prompt}/{@code max_age} demand. No code
- * can be issued past it without those factors, whatever path the browser took to get here.
+ * {@code authorization_policy} and the request's {@code prompt}, {@code max_age} and
+ * {@code id_token_hint} demand ({@link LoginRequirement}). No code can be issued past it without
+ * those factors, whatever path the browser took to get here.
  */
 public final class AuthorizationRequestGate extends OncePerRequestFilter {
 
-  /** Session attribute: when the session was sent to sign in again for prompt=login or max_age. */
-  static final String FRESH_LOGIN_ASKED_AT = AuthorizationRequestGate.class.getName() + ".freshLoginAskedAt";
+  /** Session attribute: the request the gate last sent the user to sign in for, and when. */
+  static final String LOGIN_ASKED = AuthorizationRequestGate.class.getName() + ".loginAsked";
   /** Session attribute read by the login page to prefill the username. */
   public static final String LOGIN_HINT = AuthorizationRequestGate.class.getName() + ".loginHint";
   public static final String SECOND_FACTOR_PAGE = "/login/totp";
@@ -46,14 +49,19 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
   private final RegisteredClientRepository clients;
   private final RequestCache requestCache;
   private final AuthorizationResponses responses;
+  private final IdTokenSignatures hints;
+  private final SubjectIdentifiers subjects;
   private final Clock clock;
 
   public AuthorizationRequestGate(RequestMatcher authorizationEndpoint, RegisteredClientRepository clients,
-      RequestCache requestCache, AuthorizationResponses responses, Clock clock) {
+      RequestCache requestCache, AuthorizationResponses responses, IdTokenSignatures hints,
+      SubjectIdentifiers subjects, Clock clock) {
     this.authorizationEndpoint = authorizationEndpoint;
     this.clients = clients;
     this.requestCache = requestCache;
     this.responses = responses;
+    this.hints = hints;
+    this.subjects = subjects;
     this.clock = clock;
   }
 
@@ -84,26 +92,25 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     HttpSession session = request.getSession();
     Authentication current = signedIn();
     Instant now = clock.instant();
+    String requestKey = LoginAsked.keyOf(request.getParameterMap());
     LoginRequirement requirement = new LoginRequirement(
         "two_factor".equals(client.getClientSettings().getSetting(ClientRegistrationMapper.AUTHORIZATION_POLICY)),
         prompt(request), maxAge, factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
+        current == null ? null : AuthenticationMethods.authenticatedAt(current.getAuthorities()).orElse(null),
         factorTime(current, AuthenticationMethods.TOTP_AUTHORITY) != null,
-        (Instant) session.getAttribute(FRESH_LOGIN_ASKED_AT));
-    switch (requirement.decide(now)) {
-      case PROCEED -> {
-        if (requirement.prompt().contains("login")) {
-          session.removeAttribute(FRESH_LOGIN_ASKED_AT);
-        }
-        chain.doFilter(request, response);
-      }
+        LoginAsked.forRequest(session.getAttribute(LOGIN_ASKED), requestKey), hint(request, current));
+    LoginRequirement.Outcome outcome = requirement.decide(now);
+    if (outcome.answersTheClient() && requirement.loginAskedAt() != null) {
+      session.removeAttribute(LOGIN_ASKED);
+    }
+    switch (outcome) {
+      case PROCEED -> chain.doFilter(request, response);
       case LOGIN -> {
-        if (requirement.prompt().contains("login")) {
-          session.setAttribute(FRESH_LOGIN_ASKED_AT, now);
-        }
+        session.setAttribute(LOGIN_ASKED, new LoginAsked(requestKey, now));
         redirectSaving(request, response, "/login");
       }
       case LOGIN_AGAIN -> {
-        session.setAttribute(FRESH_LOGIN_ASKED_AT, now);
+        session.setAttribute(LOGIN_ASKED, new LoginAsked(requestKey, now));
         SecurityContextHolder.clearContext();
         session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         redirectSaving(request, response, "/login");
@@ -114,6 +121,21 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
       case INTERACTION_REQUIRED -> responses.sendError(request, response,
           new OAuth2Error("interaction_required", "The user must prove a second factor", null));
     }
+  }
+
+  /**
+   * The request's {@code id_token_hint} against the signed-in user (OpenID Connect Core 3.1.2.2):
+   * a hint that is not an ID token Gatehouse signed names nobody who may be signed in.
+   */
+  private LoginRequirement.Hint hint(HttpServletRequest request, Authentication current) {
+    String idTokenHint = single(request, "id_token_hint");
+    if (idTokenHint == null) {
+      return LoginRequirement.Hint.ABSENT;
+    }
+    boolean names = current != null && hints.verify(idTokenHint)
+        .map(claims -> subjects.subjectOf(current.getName()).equals(claims.getSubject()))
+        .orElse(false);
+    return names ? LoginRequirement.Hint.SIGNED_IN_USER : LoginRequirement.Hint.SOMEONE_ELSE;
   }
 
   private void redirectSaving(HttpServletRequest request, HttpServletResponse response, String page)

@@ -1,7 +1,7 @@
 package dev.gatehouse.oidc.logout;
 
 import dev.gatehouse.oidc.rules.StorageOutageGuard;
-import dev.gatehouse.oidc.keys.SigningKeys;
+import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OidcLogoutEndpointConfigurer;
@@ -21,9 +21,9 @@ public final class EndSessionEndpoint implements Customizer<OidcLogoutEndpointCo
   private final AuthenticationProvider checks;
   private final EndSessionResponses responses = new EndSessionResponses();
 
-  public EndSessionEndpoint(SigningKeys keys, OAuth2AuthorizationService authorizations,
+  public EndSessionEndpoint(IdTokenSignatures signatures, OAuth2AuthorizationService authorizations,
       RegisteredClientRepository clients) {
-    this.checks = new EndSessionAuthenticationProvider(new IdTokenHintVerifier(keys, authorizations),
+    this.checks = new EndSessionAuthenticationProvider(new IdTokenHintVerifier(signatures, authorizations),
         new PostLogoutRedirects(clients));
   }
 

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.oidc.keys.SigningKeys;
+import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -31,7 +32,8 @@ class IdTokenHintVerifierTest {
   private static final RSAKey OURS = key("ours");
 
   private final InMemoryOAuth2AuthorizationService authorizations = new InMemoryOAuth2AuthorizationService();
-  private final IdTokenHintVerifier verifier = new IdTokenHintVerifier(new SigningKeys(List.of(OURS)), authorizations);
+  private final IdTokenHintVerifier verifier = new IdTokenHintVerifier(
+      new IdTokenSignatures(new SigningKeys(List.of(OURS))), authorizations);
 
   @Test
   void recordedIdTokenSignedWithOurKeyIsAccepted() throws Exception {
