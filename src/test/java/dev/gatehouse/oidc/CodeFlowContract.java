@@ -24,7 +24,6 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -48,17 +47,11 @@ import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.testing.Race;
 import dev.gatehouse.testing.TestGatehouse;
-import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -67,34 +60,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * party: discovery, login form, code, token, id_token validation, userinfo, refresh, introspection
  * and revocation, all over real HTTP on 127.0.0.1. Each storage engine runs the same contract.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CodeFlowContract {
+abstract class CodeFlowContract extends EngineContract {
 
   static final ClientID APP = new ClientID("app");
   static final int RACERS = 8;
 
-  TestStorage engine;
-  TestGatehouse gatehouse;
-  OIDCProviderMetadata provider;
-
-  /** The storage engine the contract runs on. */
-  abstract TestStorage storage();
-
-  @BeforeAll
-  void start(@TempDir Path directory) throws Exception {
-    engine = storage();
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS, engine.yaml(directory));
-    provider = OIDCProviderMetadata.resolve(new Issuer(gatehouse.baseUrl()));
-  }
-
-  @AfterAll
-  void stop() {
-    if (gatehouse != null) {
-      gatehouse.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
+  @Override
+  String clients() {
+    return TestGatehouse.ONE_FACTOR_CLIENTS;
   }
 
   @Test

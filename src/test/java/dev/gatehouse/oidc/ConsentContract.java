@@ -11,32 +11,25 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.gatehouse.testing.Race;
 import dev.gatehouse.testing.TestGatehouse;
-import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Consent as a user meets it, over real HTTP: the page, its Accept and Deny buttons, the remember
  * box, and what each consent mode and {@code prompt} make of them. Every test uses its own client
  * or its own scopes, since remembered consents outlive a test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConsentContract {
+abstract class ConsentContract extends EngineContract {
 
   private static final Duration BRIEF_MEMORY = Duration.ofSeconds(3);
   private static final String CLIENTS = """
@@ -49,26 +42,9 @@ abstract class ConsentContract {
       + client("together", "pre-configured", "1 week");
   private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
-  TestStorage engine;
-  TestGatehouse gatehouse;
-
-  /** The storage engine the contract runs on. */
-  abstract TestStorage storage();
-
-  @BeforeAll
-  void start(@TempDir Path directory) {
-    engine = storage();
-    gatehouse = TestGatehouse.start(directory, CLIENTS, engine.yaml(directory));
-  }
-
-  @AfterAll
-  void stop() {
-    if (gatehouse != null) {
-      gatehouse.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
+  @Override
+  String clients() {
+    return CLIENTS;
   }
 
   @Test

@@ -25,28 +25,20 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.oidc.grants.DatabaseAuthorizationService;
 import dev.gatehouse.testing.LogLines;
 import dev.gatehouse.testing.TestGatehouse;
-import dev.gatehouse.testing.TestStorage;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,37 +48,16 @@ import tools.jackson.databind.json.JsonMapper;
  * restart, every code and token a client holds must work as before, and the ID tokens and userinfo
  * built from the stored grant must be those built from the one in memory, claim for claim.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class GrantReadBackContract {
+abstract class GrantReadBackContract extends EngineContract {
 
   static final ClientID APP = new ClientID("app");
   /** What differs between any two ID tokens, however they were made. */
   static final Set<String> PER_TOKEN_CLAIMS = Set.of("iat", "exp", "jti", "at_hash", "nonce");
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  TestStorage engine;
-  String storageYaml;
-  TestGatehouse gatehouse;
-  OIDCProviderMetadata provider;
-
-  abstract TestStorage storage();
-
-  @BeforeAll
-  void start(@TempDir Path directory) throws Exception {
-    engine = storage();
-    storageYaml = engine.yaml(directory);
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS, storageYaml);
-    provider = OIDCProviderMetadata.resolve(new Issuer(gatehouse.baseUrl()));
-  }
-
-  @AfterAll
-  void stop() {
-    if (gatehouse != null) {
-      gatehouse.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
+  @Override
+  String clients() {
+    return TestGatehouse.ONE_FACTOR_CLIENTS;
   }
 
   @Test
