@@ -4,29 +4,20 @@ import static dev.gatehouse.storage.Timestamps.of;
 import static dev.gatehouse.storage.Timestamps.read;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** oauth2_consent: at most one remembered consent per client and user. */
 public class ConsentRepository {
 
-  private static final String COLUMNS = "registered_client_id, principal_name, scopes, granted_at, expires_at";
-  /**
-   * One statement that inserts or replaces, so that two consents remembered at once for one client
-   * and user (two tabs) both succeed: a delete and an insert would let both delete, then collide.
-   */
-  private static final String POSTGRES_UPSERT = "insert into oauth2_consent (" + COLUMNS + ") values (?, ?, ?, ?, ?)"
-      + " on conflict (registered_client_id, principal_name) do update set scopes = excluded.scopes,"
-      + " granted_at = excluded.granted_at, expires_at = excluded.expires_at";
-  private static final String H2_UPSERT = "merge into oauth2_consent (" + COLUMNS + ")"
-      + " key (registered_client_id, principal_name) values (?, ?, ?, ?, ?)";
-
   private final JdbcTemplate jdbc;
   private final String upsert;
 
   public ConsentRepository(JdbcTemplate jdbc, StorageEngine engine) {
     this.jdbc = jdbc;
-    this.upsert = engine == StorageEngine.POSTGRESQL ? POSTGRES_UPSERT : H2_UPSERT;
+    this.upsert = Upsert.statement(engine, "oauth2_consent", List.of("registered_client_id", "principal_name"),
+        List.of("registered_client_id", "principal_name", "scopes", "granted_at", "expires_at"));
   }
 
   public Optional<ConsentRow> findValid(String registeredClientId, String principalName, Instant now) {

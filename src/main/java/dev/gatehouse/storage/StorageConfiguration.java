@@ -34,7 +34,7 @@ public class StorageConfiguration {
   }
 
   @Bean
-  TotpConfigurationRepository totpConfigurationRepository(JdbcTemplate jdbc) {
-    return new TotpConfigurationRepository(jdbc);
+  TotpConfigurationRepository totpConfigurationRepository(JdbcTemplate jdbc, Configuration configuration) {
+    return new TotpConfigurationRepository(jdbc, StorageEngine.of(configuration.storage()));
   }
 }

@@ -4,6 +4,7 @@ import static dev.gatehouse.storage.Timestamps.of;
 import static dev.gatehouse.storage.Timestamps.read;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -11,9 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class TotpConfigurationRepository {
 
   private final JdbcTemplate jdbc;
+  private final String upsert;
 
-  public TotpConfigurationRepository(JdbcTemplate jdbc) {
+  public TotpConfigurationRepository(JdbcTemplate jdbc, StorageEngine engine) {
     this.jdbc = jdbc;
+    this.upsert = Upsert.statement(engine, "totp_configuration", List.of("username"), List.of("username", "issuer",
+        "algorithm", "digits", "period", "encrypted_secret", "created_at", "last_used_at"));
   }
 
   public Optional<TotpConfigurationRow> find(String username) {
@@ -29,10 +33,10 @@ public class TotpConfigurationRepository {
         .isEmpty();
   }
 
-  public void insert(TotpConfigurationRow device) {
-    jdbc.update("insert into totp_configuration (username, issuer, algorithm, digits, period, encrypted_secret,"
-        + " created_at) values (?, ?, ?, ?, ?, ?, ?)", device.username(), device.issuer(), device.algorithm(),
-        device.digits(), device.period(), device.encryptedSecret(), of(device.createdAt()));
+  /** Keeps the device in place of the user's previous one, if any: a new device has not been used yet. */
+  public void save(TotpConfigurationRow device) {
+    jdbc.update(upsert, device.username(), device.issuer(), device.algorithm(), device.digits(), device.period(),
+        device.encryptedSecret(), of(device.createdAt()), null);
   }
 
   public void recordUse(String username, Instant at) {

@@ -31,8 +31,7 @@ public class TotpDevices {
   /** Enrols a device, replacing the user's previous one. */
   @Transactional
   public void save(String username, String issuer, TotpParameters parameters, byte[] secret) {
-    repository.delete(username);
-    repository.insert(new TotpConfigurationRow(username, issuer, parameters.algorithm().name(),
+    repository.save(new TotpConfigurationRow(username, issuer, parameters.algorithm().name(),
         parameters.digits(), parameters.period(), encryption.encrypt(secret, location(username)),
         clock.instant()));
   }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What storage consumes once, consumed once by concurrent writers, each on its own connection as
  * requests on one or several Gatehouse instances are: a grant version, a one-time code, a TOTP
- * step, and the upsert of a remembered consent. On each engine, without Spring.
+ * step, and the upserts of a remembered consent and a TOTP device. On each engine, without Spring.
  */
 abstract class SingleUseStorageContract {
 
@@ -92,6 +92,20 @@ abstract class SingleUseStorageContract {
       assertThat(jdbc.queryForObject("select count(*) from oauth2_consent where registered_client_id = 'chat'",
           Integer.class)).isOne();
     }
+  }
+
+  @Test
+  void aTotpDeviceEnrolledFromTwoTabsAtOnceIsKeptOnce() throws Exception {
+    TotpConfigurationRepository devices = new TotpConfigurationRepository(jdbc, engine());
+    devices.save(new TotpConfigurationRow("jane", "Gatehouse", "SHA1", 6, 30, "old-secret", NOW));
+    devices.recordUse("jane", NOW);
+    Race.of(RACERS, () -> {
+      devices.save(new TotpConfigurationRow("jane", "Gatehouse", "SHA256", 8, 60, "new-secret", NOW.plusSeconds(1)));
+      return null;
+    });
+    assertThat(devices.find("jane").orElseThrow().algorithm()).isEqualTo("SHA256");
+    assertThat(jdbc.queryForObject("select count(*) from totp_configuration where username = 'jane'"
+        + " and last_used_at is null", Integer.class)).as("the new device is unused").isOne();
   }
 
   private static AuthorizationRow grant(String id) {
