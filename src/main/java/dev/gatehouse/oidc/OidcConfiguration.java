@@ -94,12 +94,15 @@ public class OidcConfiguration {
         .build();
   }
 
-  /** Discovery and JWKS answered from memory, ahead of the security filter chains (see the class). */
+  /**
+   * Discovery and JWKS answered from memory, ahead of the security filter chains (see the class),
+   * right after the filter that refuses unknown hosts, which must never fill its cache.
+   */
   @Bean
   FilterRegistrationBean<PrecomputedDocuments> precomputedDocuments() {
     FilterRegistrationBean<PrecomputedDocuments> registration = new FilterRegistrationBean<>(new PrecomputedDocuments(
         Set.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server", JWKS_ENDPOINT)));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

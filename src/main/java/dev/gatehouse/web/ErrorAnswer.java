@@ -21,7 +21,10 @@ enum ErrorAnswer {
       "Gatehouse could not read this request. Go back and try again."),
   STORAGE_UNAVAILABLE(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "temporarily_unavailable",
       "Storage is unavailable, try again in a few seconds", "Gatehouse is unavailable",
-      "Gatehouse cannot reach its storage just now. Nothing was lost: try again in a few seconds.");
+      "Gatehouse cannot reach its storage just now. Nothing was lost: try again in a few seconds."),
+  UNKNOWN_HOST(HttpServletResponse.SC_BAD_REQUEST, "invalid_request",
+      "Gatehouse does not answer at this address", "Unknown address",
+      "Gatehouse is not set up to answer at this address. Use the address of your sign-in page.");
 
   private static final OAuth2ErrorHttpMessageConverter OAUTH_ERRORS = new OAuth2ErrorHttpMessageConverter();
   /** Seconds a client should wait before retrying a 503. */
@@ -68,12 +71,14 @@ enum ErrorAnswer {
   }
 
   /**
-   * API clients get JSON. A browser sent to an API path (the authorization and end-session
-   * endpoints) asks for HTML, and a person reads the answer, so it gets the page.
+   * API clients get JSON, at the API paths and the JSON documents. A browser sent to an API path
+   * (the authorization and end-session endpoints) asks for HTML, and a person reads the answer, so
+   * it gets the page.
    */
   private static boolean wantsJson(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String accept = request.getHeader(HttpHeaders.ACCEPT);
-    return path.startsWith("/api/") && (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE));
+    boolean api = path.startsWith("/api/") || path.startsWith("/.well-known/") || path.equals("/jwks.json");
+    return api && (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE));
   }
 }

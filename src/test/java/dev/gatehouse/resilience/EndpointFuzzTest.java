@@ -2,6 +2,7 @@ package dev.gatehouse.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.testing.RawHttp;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;

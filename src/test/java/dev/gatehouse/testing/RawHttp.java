@@ -1,4 +1,4 @@
-package dev.gatehouse.resilience;
+package dev.gatehouse.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.1 exchange over a plain socket, so that a request may carry bytes that no HTTP client
  * would send: raw NULs, invalid UTF-8, bodies shorter than their Content-Length.
  */
-final class RawHttp {
+public final class RawHttp {
 
   /** Status of an exchange the server closed without answering. */
-  static final int NO_ANSWER = -1;
+  public static final int NO_ANSWER = -1;
   /** Status of an exchange the server neither answered nor closed in time. */
-  static final int TIMED_OUT = -2;
+  public static final int TIMED_OUT = -2;
   private static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
   private final String source;
@@ -26,15 +26,22 @@ final class RawHttp {
   private final int timeoutMillis;
 
   /** Sends from {@code source}, a loopback address, so that what Gatehouse holds against it stays there. */
-  RawHttp(String source, int port, int timeoutMillis) {
+  public RawHttp(String source, int port, int timeoutMillis) {
     this.source = source;
     this.port = port;
     this.timeoutMillis = timeoutMillis;
   }
 
   /** The server's answer; its bytes are read as ISO-8859-1 so that none is lost or replaced. */
-  record Answer(int status, String text) {
-    String body() {
+  public record Answer(int status, String text) {
+
+    /** The answer in {@code text}, the bytes a server sent read as ISO-8859-1, interim answers and all. */
+    public static Answer of(String text) {
+      String last = withoutInterimAnswers(text);
+      return new Answer(statusOf(last), last);
+    }
+
+    public String body() {
       int end = text.indexOf("\r\n\r\n");
       return end < 0 ? "" : text.substring(end + 4);
     }
@@ -44,7 +51,7 @@ final class RawHttp {
    * Sends {@code request} as it is, then half-closes the connection: a body cut short ends there,
    * as it does when a client dies mid-request.
    */
-  Answer exchange(byte[] request) throws IOException {
+  public Answer exchange(byte[] request) throws IOException {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(source, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
@@ -75,8 +82,7 @@ final class RawHttp {
     } catch (IOException resetAfterAnswer) {
       // A reset after the answer leaves what was received intact.
     }
-    String text = withoutInterimAnswers(received.toString(StandardCharsets.ISO_8859_1));
-    return new Answer(statusOf(text), text);
+    return Answer.of(received.toString(StandardCharsets.ISO_8859_1));
   }
 
   /** Interim 1xx answers (to Expect: 100-continue) come before the final one. */
