@@ -21,6 +21,7 @@ import dev.gatehouse.oidc.authorize.RepeatedParameterFilter;
 import dev.gatehouse.oidc.authorize.ParameterEntropyCheck;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
+import dev.gatehouse.oidc.consent.ConsentCsrfCheck;
 import dev.gatehouse.oidc.consent.ConsentForm;
 import dev.gatehouse.oidc.consent.ConsentHooks;
 import dev.gatehouse.oidc.consent.DatabaseConsentService;
@@ -42,6 +43,7 @@ import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.StorageEngine;
+import dev.gatehouse.web.RefusedForm;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -56,6 +58,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import java.time.Clock;
 import java.util.Set;
@@ -218,13 +221,17 @@ public class OidcConfiguration {
         // Before client authentication too, which fails on a repeated code (see the filter).
         .addFilterBefore(RepeatedParameterFilter.at(paths.getTokenEndpoint(), paths.getTokenIntrospectionEndpoint(),
             paths.getTokenRevocationEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
+        .addFilterBefore(new ConsentCsrfCheck(authorizationEndpoint, new RefusedForm()), AuthorizationFilter.class)
         .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
             configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
         .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,
             idTokenSignatures, subjects, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        // No endpoint here takes a portal form; the consent POST is bound to the user by SAS's state.
+        // Clients call these endpoints without a CSRF token; the consent form's answer, the one
+        // portal form that posts here, is checked by ConsentCsrfCheck (SAS exempts its endpoints).
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
         .requestCache(cache -> cache.requestCache(requestCache))
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.authenticationManager(new BearerTokenLookup(authorizations))))

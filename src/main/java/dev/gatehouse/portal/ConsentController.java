@@ -18,12 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The consent page SAS redirects to when a client needs the user's approval. Its form posts the
- * answer straight back to the authorization endpoint, which SAS serves.
- *
- * <p>That POST carries no CSRF token, since SAS exempts its endpoints, and needs none: SAS accepts
- * it only with the {@code state} it generated for this very request (32 random bytes, found
- * nowhere but in the redirect to this page, which a cross-site page cannot read, and never sent
- * on as a referrer) and only from the user who started the request.
+ * answer straight back to the authorization endpoint, which SAS serves, with the session's CSRF
+ * token like every portal form (the authorization server's chain requires it of that answer
+ * alone), besides the {@code state} SAS generated for this very request.
  */
 @Controller
 class ConsentController {

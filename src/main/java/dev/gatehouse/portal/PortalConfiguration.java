@@ -4,13 +4,17 @@ import dev.gatehouse.health.HealthController;
 import dev.gatehouse.identity.PasswordCheck;
 import dev.gatehouse.notifier.Notifier;
 import java.time.Clock;
+import dev.gatehouse.oidc.OidcConfiguration;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.regulation.TimingAttackDelay;
 import dev.gatehouse.storage.OneTimeCodeStore;
+import dev.gatehouse.web.RefusedForm;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +23,9 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /** The login portal: form login, CSRF on every form, strict headers. */
 @Configuration(proxyBeanMethods = false)
@@ -27,11 +34,18 @@ public class PortalConfiguration {
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
       + " frame-ancestors 'none'; base-uri 'none'";
 
-  /** Shared by both chains so that the login returns to the exact authorization request. */
+  /**
+   * Shared by both chains so that the login returns to the exact authorization request. Only the
+   * pages a person is sent to sign in for are kept: a client's API call refused for want of a
+   * token would otherwise open a session to keep it in, one per call.
+   */
   @Bean
   RequestCache requestCache() {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setMatchingRequestParameterName(null);
+    cache.setRequestMatcher(new OrRequestMatcher(
+        new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**")),
+        PathPatternRequestMatcher.pathPattern(OidcConfiguration.AUTHORIZATION_ENDPOINT)));
     return cache;
   }
 
@@ -39,6 +53,14 @@ public class PortalConfiguration {
   @Bean
   HttpSessionEventPublisher httpSessionEventPublisher() {
     return new HttpSessionEventPublisher();
+  }
+
+  /** Before Spring Security, after the filter that refuses unreadable requests: it reads a parameter. */
+  @Bean
+  FilterRegistrationBean<CrossSiteFormFilter> crossSiteFormFilter() {
+    FilterRegistrationBean<CrossSiteFormFilter> registration = new FilterRegistrationBean<>(new CrossSiteFormFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
   }
 
   @Bean
@@ -65,6 +87,7 @@ public class PortalConfiguration {
         // Reached by a forward from an authorization or logout request that a client may POST
         // without a CSRF token; they only show the error.
         .csrf(csrf -> csrf.ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE))
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay))
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMe
  * Answers written by Gatehouse's own servlet filters, outside Spring MVC: an OAuth error as JSON
  * to API clients, a short page to people. Neither says more than what went wrong in general.
  */
-enum ErrorAnswer {
+public enum ErrorAnswer {
 
   UNREADABLE_REQUEST(HttpServletResponse.SC_BAD_REQUEST, "invalid_request",
       "The request could not be read", "Request not understood",
@@ -24,7 +24,11 @@ enum ErrorAnswer {
       "Gatehouse cannot reach its storage just now. Nothing was lost: try again in a few seconds."),
   UNKNOWN_HOST(HttpServletResponse.SC_BAD_REQUEST, "invalid_request",
       "Gatehouse does not answer at this address", "Unknown address",
-      "Gatehouse is not set up to answer at this address. Use the address of your sign-in page.");
+      "Gatehouse is not set up to answer at this address. Use the address of your sign-in page."),
+  FORGED_FORM(HttpServletResponse.SC_FORBIDDEN, "access_denied",
+      "The form was not sent from Gatehouse's own page", "Form refused",
+      "This form did not come from Gatehouse's own page, or the page was open for too long, so nothing was"
+          + " done. Go back to the application and sign in again.");
 
   private static final OAuth2ErrorHttpMessageConverter OAUTH_ERRORS = new OAuth2ErrorHttpMessageConverter();
   /** Seconds a client should wait before retrying a 503. */
@@ -51,7 +55,7 @@ enum ErrorAnswer {
   }
 
   /** Replaces whatever the response held so far, headers included, with this answer. */
-  void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  public void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.reset();
     response.setStatus(status);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.Context;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -243,6 +247,13 @@ public final class TestGatehouse implements AutoCloseable {
 
   public Path notificationFile() {
     return directory.resolve("notification.txt");
+  }
+
+  /** The HTTP sessions the server holds now, whoever made them. */
+  public int activeSessions() {
+    WebServer server = ((WebServerApplicationContext) context).getWebServer();
+    Context application = (Context) ((TomcatWebServer) server).getTomcat().getHost().findChildren()[0];
+    return application.getManager().getActiveSessions();
   }
 
   public <T> T bean(Class<T> type) {

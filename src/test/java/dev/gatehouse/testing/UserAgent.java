@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -109,6 +110,15 @@ public final class UserAgent {
    * included. Follows Gatehouse's own redirects.
    */
   public HttpResponse<String> submitForm(HttpResponse<String> page, Map<String, String> chosen) {
+    return follow(postForm(page, chosen, Set.of()));
+  }
+
+  /**
+   * Posts the page's only form as {@link #submitForm} does, but without the hidden fields named in
+   * {@code omitted} and with extra request {@code headers}, as a forger would; not followed.
+   */
+  public HttpResponse<String> postForm(HttpResponse<String> page, Map<String, String> chosen, Set<String> omitted,
+      String... headers) {
     Matcher action = FORM_ACTION.matcher(page.body());
     if (!action.find()) {
       throw new AssertionError("page has no form:\n" + page.body());
@@ -116,26 +126,30 @@ public final class UserAgent {
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     Matcher input = INPUT.matcher(page.body());
     while (input.find()) {
-      if ("hidden".equals(attribute(input.group(), "type"))) {
-        fields.add(Map.entry(attribute(input.group(), "name"), attribute(input.group(), "value")));
+      String name = attribute(input.group(), "name");
+      if ("hidden".equals(attribute(input.group(), "type")) && !omitted.contains(name)) {
+        fields.add(Map.entry(name, attribute(input.group(), "value")));
       }
     }
     fields.addAll(chosen.entrySet());
-    return follow(post(page.uri().resolve(unescape(action.group(1))), fields));
+    return post(page.uri().resolve(unescape(action.group(1))), fields, headers);
   }
 
-  public HttpResponse<String> post(URI uri, Map<String, String> form) {
-    return post(uri, List.copyOf(form.entrySet()));
+  public HttpResponse<String> post(URI uri, Map<String, String> form, String... headers) {
+    return post(uri, List.copyOf(form.entrySet()), headers);
   }
 
-  private HttpResponse<String> post(URI uri, List<Map.Entry<String, String>> form) {
+  private HttpResponse<String> post(URI uri, List<Map.Entry<String, String>> form, String... headers) {
     String body = form.stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri)
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "text/html")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .header("Accept", "text/html");
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   /** Follows redirects while they stay within Gatehouse; returns the page or the redirect that leaves. */

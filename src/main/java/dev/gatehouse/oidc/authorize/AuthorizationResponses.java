@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.authorize;
 
+import dev.gatehouse.oidc.consent.ConsentForm;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -88,7 +89,7 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
    * a redirect URI registered for a client named exactly once; otherwise nowhere.
    */
   private Optional<ErrorDestination> registeredDestination(HttpServletRequest request) {
-    if (isConsentSubmission(request)) {
+    if (ConsentForm.isSubmission(request)) {
       // Its state is the one SAS made for the consent page, meaningless to the client; SAS
       // itself never sends such errors on, and a resubmitted consent form must not either.
       return Optional.empty();
@@ -108,11 +109,6 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
       return Optional.empty();
     }
     return Optional.of(new ErrorDestination(redirectUri, single(request, OAuth2ParameterNames.STATE)));
-  }
-
-  /** A POST without {@code response_type} is, to SAS, the consent page's answer. */
-  private static boolean isConsentSubmission(HttpServletRequest request) {
-    return "POST".equals(request.getMethod()) && request.getParameter(OAuth2ParameterNames.RESPONSE_TYPE) == null;
   }
 
   private static String single(HttpServletRequest request, String name) {
