@@ -16,8 +16,11 @@ import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
 import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
-import dev.gatehouse.oidc.authorize.ClientAuthenticationRequired;
+import dev.gatehouse.oidc.clientauth.ClientAuthenticationFailure;
+import dev.gatehouse.oidc.clientauth.ClientAuthenticationRequired;
+import dev.gatehouse.oidc.clientauth.OneAuthenticationMethod;
 import dev.gatehouse.oidc.authorize.RepeatedParameterFilter;
+import dev.gatehouse.oidc.authorize.RequestObjectRefusal;
 import dev.gatehouse.oidc.authorize.ParameterEntropyCheck;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
@@ -31,6 +34,8 @@ import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
 import dev.gatehouse.oidc.keys.SigningKeyStore;
 import dev.gatehouse.oidc.keys.SigningKeys;
 import dev.gatehouse.oidc.logout.EndSessionEndpoint;
+import dev.gatehouse.oidc.pkce.CodeChallengeFormat;
+import dev.gatehouse.oidc.pkce.CodeVerifierFormat;
 import dev.gatehouse.oidc.ratelimit.EndpointRateLimits;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
@@ -183,6 +188,9 @@ public class OidcConfiguration {
       http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
           PathPatternRequestMatcher.pathPattern("/api/oidc/**")));
       server
+          .clientAuthentication(authentication -> authentication
+              .authenticationConverters(converters -> converters.add(0, new OneAuthenticationMethod()))
+              .errorResponseHandler(new ClientAuthenticationFailure()))
           .authorizationEndpoint(endpoint -> endpoint
               .consentPage(ConsentForm.PAGE)
               .authenticationProviders(providers -> {
@@ -221,9 +229,13 @@ public class OidcConfiguration {
         // Before client authentication too, which fails on a repeated code (see the filter).
         .addFilterBefore(RepeatedParameterFilter.at(paths.getTokenEndpoint(), paths.getTokenIntrospectionEndpoint(),
             paths.getTokenRevocationEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
+        .addFilterBefore(new CodeVerifierFormat(paths.getTokenEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
+        // The authorization request's own rules, in this order, before the login it may lead to.
+        .addFilterBefore(new RequestObjectRefusal(authorizationEndpoint, responses), AuthorizationFilter.class)
         .addFilterBefore(new ConsentCsrfCheck(authorizationEndpoint, new RefusedForm()), AuthorizationFilter.class)
         .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
             configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
+        .addFilterBefore(new CodeChallengeFormat(authorizationEndpoint, responses), AuthorizationFilter.class)
         .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,
             idTokenSignatures, subjects, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

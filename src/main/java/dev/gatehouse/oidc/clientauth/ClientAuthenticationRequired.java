@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.authorize;
+package dev.gatehouse.oidc.clientauth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +16,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public final class ClientAuthenticationRequired implements AuthenticationEntryPoint {
 
+  /** RFC 6749 5.2: a 401 to a client that may use HTTP Basic names the scheme it should use. */
+  static final String BASIC_CHALLENGE = "Basic realm=\"gatehouse\"";
+
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException authException) throws IOException {
@@ -25,7 +28,7 @@ public final class ClientAuthenticationRequired implements AuthenticationEntryPo
           "This endpoint accepts only POST");
       return;
     }
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"gatehouse\"");
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
     write(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_client", "Client authentication failed");
   }
 
