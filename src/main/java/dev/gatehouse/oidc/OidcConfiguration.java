@@ -16,6 +16,7 @@ import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
 import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
+import dev.gatehouse.oidc.authorize.ClaimsParameterCheck;
 import dev.gatehouse.oidc.clientauth.ClientAuthenticationFailure;
 import dev.gatehouse.oidc.clientauth.ClientAuthenticationRequired;
 import dev.gatehouse.oidc.clientauth.OneAuthenticationMethod;
@@ -41,6 +42,7 @@ import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
 import dev.gatehouse.oidc.tokens.IdTokenSignatures;
+import dev.gatehouse.oidc.tokens.UserInfoBearerToken;
 import dev.gatehouse.oidc.tokens.UserInfoClaims;
 import dev.gatehouse.oidc.tokens.UserInfoErrorResponses;
 import dev.gatehouse.storage.AuthorizationRepository;
@@ -236,6 +238,7 @@ public class OidcConfiguration {
         .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
             configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
         .addFilterBefore(new CodeChallengeFormat(authorizationEndpoint, responses), AuthorizationFilter.class)
+        .addFilterBefore(new ClaimsParameterCheck(authorizationEndpoint, responses), AuthorizationFilter.class)
         .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,
             idTokenSignatures, subjects, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -246,6 +249,7 @@ public class OidcConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
         .requestCache(cache -> cache.requestCache(requestCache))
         .oauth2ResourceServer(resourceServer -> resourceServer
+            .bearerTokenResolver(new UserInfoBearerToken())
             .jwt(jwt -> jwt.authenticationManager(new BearerTokenLookup(authorizations))))
         .exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

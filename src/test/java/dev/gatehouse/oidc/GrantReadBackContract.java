@@ -72,7 +72,7 @@ abstract class GrantReadBackContract extends EngineContract {
 
     OIDCTokenResponse fromStorage = exchange(new AuthorizationCodeGrant(second, URI.create(APP_REDIRECT)));
     assertThat(sameForEveryToken(fromStorage)).isEqualTo(sameForEveryToken(fromMemory))
-        .containsKeys("auth_time", "sid", "amr", "sub", "iss", "aud", "azp");
+        .containsKeys("auth_time", "sid", "amr", "sub", "iss", "aud", "azp", "email", "groups");
     assertThat(payload(fromStorage).get("auth_time").isIntegralNumber()).as("auth_time is a number").isTrue();
     assertThat(JSON.readTree(userinfo(fromStorage))).isEqualTo(JSON.readTree(userinfoFromMemory));
   }
@@ -86,7 +86,7 @@ abstract class GrantReadBackContract extends EngineContract {
     gatehouse = gatehouse.restart();
 
     OIDCTokenResponse refreshed = exchange(new RefreshTokenGrant(issued.getOIDCTokens().getRefreshToken()));
-    assertThat(sameForEveryToken(refreshed)).isEqualTo(sameForEveryToken(issued));
+    assertThat(sameForEveryToken(refreshed)).isEqualTo(sameForEveryToken(issued)).containsKeys("email", "groups");
     assertThat(JSON.readTree(userinfo(refreshed))).isEqualTo(JSON.readTree(userinfoBefore));
     TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
         provider.getIntrospectionEndpointURI(), new ClientSecretBasic(APP, new Secret(APP_SECRET)),
@@ -147,6 +147,7 @@ abstract class GrantReadBackContract extends EngineContract {
         new Scope("openid", "profile", "email", "groups", "offline_access"), APP, URI.create(APP_REDIRECT))
         .endpointURI(provider.getAuthorizationEndpointURI())
         .state(new State()).nonce(new Nonce())
+        .customParameter("claims", "{\"id_token\":{\"email\":{\"essential\":true},\"groups\":null}}")
         .build();
     HttpResponse<String> redirect = browser.authorize(request.toURI(), TestGatehouse.USER, TestGatehouse.PASSWORD);
     return AuthenticationResponseParser.parse(URI.create(redirect.headers().firstValue("Location").orElseThrow()))

@@ -48,7 +48,7 @@ public final class DiscoveryMetadata {
     metadata.put("id_token_signing_alg_values_supported", new ArrayList<>(signingAlgorithms));
     metadata.put("userinfo_signing_alg_values_supported", list("none"));
     metadata.put("claims_supported", new ArrayList<>(CLAIMS));
-    metadata.put("claims_parameter_supported", false);
+    metadata.put("claims_parameter_supported", true);
     metadata.put("request_parameter_supported", false);
     metadata.put("request_uri_parameter_supported", false);
   }

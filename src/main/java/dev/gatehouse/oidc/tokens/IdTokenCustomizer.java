@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Shapes signed tokens: the opaque subject instead of the username, and for the id_token the
  * configured lifespan, {@code amr}, {@code auth_time} (a {@link Date}, which the JWT encoder writes
- * as a number of seconds), {@code sid}, {@code at_hash} and the profile and email claims the
- * granted scopes allow (newer LibreChat reads them from the id_token).
+ * as a number of seconds), {@code sid}, {@code at_hash}, and the identity claims the granted scopes
+ * allow that the {@code claims} parameter asks for in the ID token ({@link ClaimsRequest}).
  */
 public class IdTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -53,9 +53,14 @@ public class IdTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingConte
     OAuth2Authorization.Token<OAuth2AccessToken> accessToken =
         authorization == null ? null : authorization.getAccessToken();
     context.getClaims().claims(claims -> {
-      users.find(principal.getName())
-          .map(user -> UserClaims.of(user, context.getAuthorizedScopes()))
-          .ifPresent(userClaims -> userClaims.forEach(claims::putIfAbsent));
+      // Identity claims only when the claims parameter asks for them in the ID token (Authelia 4.39):
+      // scopes make them available at userinfo, where LibreChat and other clients read them.
+      ClaimsRequest requested = ClaimsRequest.of(authorization);
+      if (!requested.idToken().isEmpty()) {
+        users.find(principal.getName())
+            .map(user -> requested.forIdToken(UserClaims.of(user, context.getAuthorizedScopes())))
+            .ifPresent(userClaims -> userClaims.forEach(claims::putIfAbsent));
+      }
       claims.put(IdTokenClaimNames.EXP, ((Instant) claims.get(IdTokenClaimNames.IAT)).plus(lifespan));
       claims.put("amr", AuthenticationMethods.amr(principal.getAuthorities()));
       // In place of SAS's own, which come from the session registry of the process that holds the
