@@ -91,7 +91,11 @@ class DockerImageIT {
     throw new AssertionError("the health check did not pass within the start period");
   }
 
-  /** Discovery fetched the way a browser reaches it: https://auth.example.com:<port> through nginx. */
+  /**
+   * Discovery fetched the way a browser reaches it, https://auth.example.com (the example's
+   * authelia_url) through nginx, the port 443 standing in for the free port nginx listens on; the
+   * same host on another port is not the configured address and is refused.
+   */
   private void issuerThroughShippedNginx(int gatehousePort) throws Exception {
     Path curl = Tools.require("apt-get install curl", "/usr/bin/curl");
     int httpsPort = freePort();
@@ -99,16 +103,21 @@ class DockerImageIT {
         freePort(), gatehousePort, freePort());
     Process process = nginx.start();
     try {
-      String origin = "https://auth.example.com:" + httpsPort;
+      String origin = "https://auth.example.com";
       Tools.Result discovery = null;
       Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
       while (Instant.now().isBefore(deadline) && (discovery == null || discovery.exitCode() != 0)) {
         assertThat(process.isAlive()).as(nginx.log()).isTrue();
         discovery = Tools.run(List.of(curl.toString(), "-fsS", "--cacert", nginx.certificate().toString(),
-            "--resolve", "auth.example.com:" + httpsPort + ":127.0.0.1", origin + "/.well-known/openid-configuration"));
+            "--connect-to", "auth.example.com:443:127.0.0.1:" + httpsPort, origin + "/.well-known/openid-configuration"));
       }
       assertThat(discovery.exitCode()).as(discovery.output() + nginx.log()).isZero();
       assertThat(discovery.output()).contains("\"issuer\":\"" + origin + "\"");
+
+      Tools.Result otherPort = Tools.run(List.of(curl.toString(), "-sS", "-o", "/dev/null", "-w", "%{http_code}",
+          "--cacert", nginx.certificate().toString(), "--resolve", "auth.example.com:" + httpsPort + ":127.0.0.1",
+          "https://auth.example.com:" + httpsPort + "/.well-known/openid-configuration"));
+      assertThat(otherPort.output()).as("an address that is not the configured authelia_url").isEqualTo("400");
     } finally {
       stop(process);
     }
