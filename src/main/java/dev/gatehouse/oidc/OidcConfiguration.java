@@ -8,21 +8,15 @@ import dev.gatehouse.crypto.DigestPasswordEncoder;
 import dev.gatehouse.crypto.VerifiedSecretCache;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.UserDirectory;
-import dev.gatehouse.oidc.grants.DatabaseAuthorizationService;
-import dev.gatehouse.oidc.rules.ConcurrentGrantUse;
-import dev.gatehouse.oidc.rules.OwnerOnlyIntrospection;
-import dev.gatehouse.oidc.rules.OwnerOnlyRevocation;
-import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
-import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.authorize.ClaimsParameterCheck;
+import dev.gatehouse.oidc.authorize.ParameterEntropyCheck;
+import dev.gatehouse.oidc.authorize.RepeatedParameterFilter;
+import dev.gatehouse.oidc.authorize.RequestObjectRefusal;
 import dev.gatehouse.oidc.clientauth.ClientAuthenticationFailure;
 import dev.gatehouse.oidc.clientauth.ClientAuthenticationRequired;
 import dev.gatehouse.oidc.clientauth.OneAuthenticationMethod;
-import dev.gatehouse.oidc.authorize.RepeatedParameterFilter;
-import dev.gatehouse.oidc.authorize.RequestObjectRefusal;
-import dev.gatehouse.oidc.authorize.ParameterEntropyCheck;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
 import dev.gatehouse.oidc.consent.ConsentCsrfCheck;
@@ -31,6 +25,7 @@ import dev.gatehouse.oidc.consent.ConsentHooks;
 import dev.gatehouse.oidc.consent.DatabaseConsentService;
 import dev.gatehouse.oidc.discovery.DiscoveryMetadata;
 import dev.gatehouse.oidc.discovery.PrecomputedDocuments;
+import dev.gatehouse.oidc.grants.DatabaseAuthorizationService;
 import dev.gatehouse.oidc.keys.ConfiguredSigningKeys;
 import dev.gatehouse.oidc.keys.SigningKeyStore;
 import dev.gatehouse.oidc.keys.SigningKeys;
@@ -38,6 +33,11 @@ import dev.gatehouse.oidc.logout.EndSessionEndpoint;
 import dev.gatehouse.oidc.pkce.CodeChallengeFormat;
 import dev.gatehouse.oidc.pkce.CodeVerifierFormat;
 import dev.gatehouse.oidc.ratelimit.EndpointRateLimits;
+import dev.gatehouse.oidc.rules.ConcurrentGrantUse;
+import dev.gatehouse.oidc.rules.OwnerOnlyIntrospection;
+import dev.gatehouse.oidc.rules.OwnerOnlyRevocation;
+import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
+import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
@@ -51,6 +51,10 @@ import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.StorageEngine;
 import dev.gatehouse.web.RefusedForm;
+import jakarta.servlet.Filter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -65,11 +69,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
-import java.time.Clock;
-import java.util.Set;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -224,23 +226,18 @@ public class OidcConfiguration {
               .logoutEndpoint(new EndSessionEndpoint(idTokenSignatures, authorizations, clients)));
     });
     RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT);
+    clientRequestRules(http, configuration, paths, clock);
+    // The authorization request's own rules, in this order, before the login it may lead to.
+    for (Filter rule : List.of(new RequestObjectRefusal(authorizationEndpoint, responses),
+        new ConsentCsrfCheck(authorizationEndpoint, new RefusedForm()),
+        new ParameterEntropyCheck(authorizationEndpoint, configuration.oidc().minimumParameterEntropy(), responses),
+        new CodeChallengeFormat(authorizationEndpoint, responses),
+        new ClaimsParameterCheck(authorizationEndpoint, responses),
+        new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses, idTokenSignatures,
+            subjects, clock))) {
+      http.addFilterBefore(rule, AuthorizationFilter.class);
+    }
     http
-        // Before client authentication and bearer tokens, so that a client over its limit costs nothing.
-        .addFilterBefore(EndpointRateLimits.of(configuration.server().rateLimits(), paths, clock),
-            AbstractPreAuthenticatedProcessingFilter.class)
-        // Before client authentication too, which fails on a repeated code (see the filter).
-        .addFilterBefore(RepeatedParameterFilter.at(paths.getTokenEndpoint(), paths.getTokenIntrospectionEndpoint(),
-            paths.getTokenRevocationEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
-        .addFilterBefore(new CodeVerifierFormat(paths.getTokenEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
-        // The authorization request's own rules, in this order, before the login it may lead to.
-        .addFilterBefore(new RequestObjectRefusal(authorizationEndpoint, responses), AuthorizationFilter.class)
-        .addFilterBefore(new ConsentCsrfCheck(authorizationEndpoint, new RefusedForm()), AuthorizationFilter.class)
-        .addFilterBefore(new ParameterEntropyCheck(authorizationEndpoint,
-            configuration.oidc().minimumParameterEntropy(), responses), AuthorizationFilter.class)
-        .addFilterBefore(new CodeChallengeFormat(authorizationEndpoint, responses), AuthorizationFilter.class)
-        .addFilterBefore(new ClaimsParameterCheck(authorizationEndpoint, responses), AuthorizationFilter.class)
-        .addFilterBefore(new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses,
-            idTokenSignatures, subjects, clock), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // Clients call these endpoints without a CSRF token; the consent form's answer, the one
         // portal form that posts here, is checked by ConsentCsrfCheck (SAS exempts its endpoints).
@@ -258,5 +255,22 @@ public class OidcConfiguration {
                 PathPatternRequestMatcher.pathPattern(USERINFO_ENDPOINT))
             .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), AnyRequestMatcher.INSTANCE));
     return http.build();
+  }
+
+  /**
+   * Rules for what clients send to the token, introspection and revocation endpoints, checked
+   * before anything costly.
+   */
+  private static void clientRequestRules(HttpSecurity http, Configuration configuration,
+      AuthorizationServerSettings paths, Clock clock) {
+    http
+        // Before client authentication and bearer tokens, so that a client over its limit costs nothing.
+        .addFilterBefore(EndpointRateLimits.of(configuration.server().rateLimits(), paths, clock),
+            AbstractPreAuthenticatedProcessingFilter.class)
+        // Before client authentication too, which fails on a repeated code (see the filter).
+        .addFilterBefore(RepeatedParameterFilter.at(paths.getTokenEndpoint(), paths.getTokenIntrospectionEndpoint(),
+            paths.getTokenRevocationEndpoint()), AbstractPreAuthenticatedProcessingFilter.class)
+        .addFilterBefore(new CodeVerifierFormat(paths.getTokenEndpoint()),
+            AbstractPreAuthenticatedProcessingFilter.class);
   }
 }

@@ -81,7 +81,8 @@ public final class RequestObjectRefusal extends OncePerRequestFilter {
     @Override
     public String[] getParameterValues(String name) {
       String[] values = super.getParameterValues(name);
-      boolean takenFromObject = OAuth2ParameterNames.STATE.equals(name) || OAuth2ParameterNames.REDIRECT_URI.equals(name);
+      boolean takenFromObject = OAuth2ParameterNames.STATE.equals(name)
+          || OAuth2ParameterNames.REDIRECT_URI.equals(name);
       if (values == null && takenFromObject && object.get(name) instanceof String value) {
         return new String[] {value};
       }
