@@ -3,6 +3,7 @@ package dev.gatehouse.oidc;
 import static dev.gatehouse.testing.TestGatehouse.APP_REDIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.testing.OneFactorGatehouse;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
@@ -12,12 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -29,24 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * them; userinfo gives the granted scopes' claims, with the access token in the header or a form
  * body.
  */
-class ClaimsRequestTest {
+class ClaimsRequestTest extends OneFactorGatehouse {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
   static final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
-  }
 
   @Test
   void withoutTheClaimsParameterTheIdTokenNamesNoIdentity() throws Exception {

@@ -3,40 +3,22 @@ package dev.gatehouse.oidc;
 import static dev.gatehouse.testing.TestGatehouse.APP_REDIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.testing.TestGatehouse;
+import dev.gatehouse.testing.OneFactorGatehouse;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OpenID Connect Core 6.1 and 6.2 for a provider that takes no request objects: the errors named
  * for them, sent to the client's registered redirect URI with its state and the issuer, before
  * any login; a request_uri is never fetched.
  */
-class RequestObjectTest {
+class RequestObjectTest extends OneFactorGatehouse {
 
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
-
-  @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
-  }
 
   @Test
   void aRequestObjectIsNotSupported() {

@@ -2,40 +2,20 @@ package dev.gatehouse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.testing.TestGatehouse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What clients and probes call (token, userinfo, introspection, revocation, JWKS, discovery,
  * health) never opens a server session nor sets a cookie, whatever the answer: otherwise anyone
  * could fill Gatehouse's memory with sessions by calling them.
  */
-class ApiWithoutSessionsTest {
+class ApiWithoutSessionsTest extends OneFactorGatehouseTest {
 
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
-  static OAuthCalls calls;
-
-  @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
-    calls = new OAuthCalls(gatehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
-  }
 
   @Test
   void noAnswerOfAnApiEndpointOpensASessionOrSetsACookie() throws Exception {

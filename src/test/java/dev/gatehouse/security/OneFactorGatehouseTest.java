@@ -1,30 +1,15 @@
 package dev.gatehouse.security;
 
-import dev.gatehouse.testing.TestGatehouse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import dev.gatehouse.testing.OneFactorGatehouse;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The Gatehouse most attack tests aim at: one_factor clients on H2, started once per test
- * class, with {@link OAuthCalls} to reach it as a client would.
- */
-abstract class OneFactorGatehouseTest {
+/** The Gatehouse most attack tests aim at, with {@link OAuthCalls} to reach it as a client would. */
+abstract class OneFactorGatehouseTest extends OneFactorGatehouse {
 
-  @TempDir
-  static Path directory;
-  static TestGatehouse gatehouse;
   static OAuthCalls calls;
 
   @BeforeAll
-  static void start() {
-    gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS);
+  static void reachAsAClient() {
     calls = new OAuthCalls(gatehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    gatehouse.close();
   }
 }

@@ -1,16 +1,12 @@
 package dev.gatehouse.oidc.authorize;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authelia's {@code minimum_parameter_entropy} on authorization requests: {@code state} is
@@ -19,48 +15,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code state} (RFC 6819 section 4.4.1.8, RFC 6749 section 10.12), replay protection of the
  * id_token for {@code nonce}. A value of -1 switches the check off.
  */
-public final class ParameterEntropyCheck extends OncePerRequestFilter {
+public final class ParameterEntropyCheck extends AuthorizationRequestRule {
 
   public static final int DISABLED = -1;
 
-  private final RequestMatcher authorizationEndpoint;
   private final int minimumLength;
-  private final AuthorizationResponses responses;
 
   public ParameterEntropyCheck(RequestMatcher authorizationEndpoint, int minimumLength,
       AuthorizationResponses responses) {
-    this.authorizationEndpoint = authorizationEndpoint;
+    super(authorizationEndpoint, responses);
     this.minimumLength = minimumLength;
-    this.responses = responses;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    // A POST without response_type is the consent page's answer, whose state SAS made itself.
-    return minimumLength == DISABLED || !authorizationEndpoint.matches(request)
+    // A request without response_type is SAS's to refuse, for that first.
+    return minimumLength == DISABLED || super.shouldNotFilter(request)
         || request.getParameter(OAuth2ParameterNames.RESPONSE_TYPE) == null;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected Optional<OAuth2Error> violation(HttpServletRequest request) {
     String[] states = request.getParameterValues(OAuth2ParameterNames.STATE);
     String[] nonces = request.getParameterValues(OidcParameterNames.NONCE);
     // A repeated parameter is SAS's to refuse, with its own description.
     if (states == null || states.length == 1 && states[0].length() < minimumLength) {
-      responses.sendError(request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+      return Optional.of(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
           "The state is missing or does not have enough characters and is therefore considered too weak."
               + " Request parameter 'state' must be at least " + minimumLength
               + " characters long to ensure sufficient entropy.", null));
-      return;
     }
     if (nonces != null && nonces.length == 1 && !nonces[0].isEmpty() && nonces[0].length() < minimumLength) {
-      responses.sendError(request, response, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+      return Optional.of(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
           "The request used a security parameter (e.g., anti-replay, anti-csrf) with insufficient entropy."
               + " Parameter 'nonce' is set but does not satisfy the minimum entropy of " + minimumLength
               + " characters.", null));
-      return;
     }
-    chain.doFilter(request, response);
+    return Optional.empty();
   }
 }

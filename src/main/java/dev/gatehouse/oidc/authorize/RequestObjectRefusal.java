@@ -2,20 +2,14 @@ package dev.gatehouse.oidc.authorize;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
-import dev.gatehouse.oidc.consent.ConsentForm;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gatehouse takes no request objects (discovery says {@code request_parameter_supported} and
@@ -26,36 +20,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client may have put only inside the object; the object is read for that, never trusted, and a
  * {@code request_uri} is never fetched.
  */
-public final class RequestObjectRefusal extends OncePerRequestFilter {
+public final class RequestObjectRefusal extends AuthorizationRequestRule {
 
   private static final String REQUEST = "request";
   private static final String REQUEST_URI = "request_uri";
 
-  private final RequestMatcher authorizationEndpoint;
-  private final AuthorizationResponses responses;
-
   public RequestObjectRefusal(RequestMatcher authorizationEndpoint, AuthorizationResponses responses) {
-    this.authorizationEndpoint = authorizationEndpoint;
-    this.responses = responses;
+    super(authorizationEndpoint, responses);
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !authorizationEndpoint.matches(request) || ConsentForm.isSubmission(request)
-        || request.getParameter(REQUEST) == null && request.getParameter(REQUEST_URI) == null;
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected Optional<OAuth2Error> violation(HttpServletRequest request) {
     if (request.getParameter(REQUEST) != null) {
-      responses.sendError(new WithObjectParameters(request, claimsOf(request.getParameter(REQUEST))), response,
-          new OAuth2Error("request_not_supported", "Request objects (the request parameter) are not supported",
-              null));
-    } else {
-      responses.sendError(request, response, new OAuth2Error("request_uri_not_supported",
-          "The request_uri parameter is not supported", null));
+      return Optional.of(new OAuth2Error("request_not_supported",
+          "Request objects (the request parameter) are not supported", null));
     }
+    if (request.getParameter(REQUEST_URI) != null) {
+      return Optional.of(new OAuth2Error("request_uri_not_supported", "The request_uri parameter is not supported",
+          null));
+    }
+    return Optional.empty();
+  }
+
+  /** Where the object names {@code state} or {@code redirect_uri} and the query does not, the object's. */
+  @Override
+  protected HttpServletRequest answered(HttpServletRequest request) {
+    String object = request.getParameter(REQUEST);
+    return object == null ? request : new WithObjectParameters(request, claimsOf(object));
   }
 
   /** The claims of a request object as it claims them, unverified; none if it is not a readable JWT. */
