@@ -19,7 +19,6 @@ import dev.gatehouse.oidc.clientauth.ClientAuthenticationRequired;
 import dev.gatehouse.oidc.clientauth.OneAuthenticationMethod;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.clients.ConfiguredClients;
-import dev.gatehouse.oidc.consent.ConsentCsrfCheck;
 import dev.gatehouse.oidc.consent.ConsentForm;
 import dev.gatehouse.oidc.consent.ConsentHooks;
 import dev.gatehouse.oidc.consent.DatabaseConsentService;
@@ -59,6 +58,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -71,6 +71,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -84,7 +85,7 @@ public class OidcConfiguration {
 
   public static final String AUTHORIZATION_ENDPOINT = "/api/oidc/authorization";
   public static final String USERINFO_ENDPOINT = "/api/oidc/userinfo";
-  static final String JWKS_ENDPOINT = "/jwks.json";
+  public static final String JWKS_ENDPOINT = "/jwks.json";
   private static final int VERIFIED_SECRETS = 1024;
   /**
    * Grants kept in memory with the embedded database, about 10 KiB each: the last 512 logins or
@@ -227,10 +228,12 @@ public class OidcConfiguration {
     });
     RequestMatcher authorizationEndpoint = PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT);
     clientRequestRules(http, configuration, paths, clock);
+    // Before every other rule on an authorization request, SAS's early check of its client, redirect
+    // URI, scopes and PKCE method included (OIDC Core 6.1: request objects are refused as such).
+    http.addFilterBefore(new RequestObjectRefusal(authorizationEndpoint, responses),
+        AbstractPreAuthenticatedProcessingFilter.class);
     // The authorization request's own rules, in this order, before the login it may lead to.
-    for (Filter rule : List.of(new RequestObjectRefusal(authorizationEndpoint, responses),
-        new ConsentCsrfCheck(authorizationEndpoint, new RefusedForm()),
-        new ParameterEntropyCheck(authorizationEndpoint, configuration.oidc().minimumParameterEntropy(), responses),
+    for (Filter rule : List.of(new ParameterEntropyCheck(authorizationEndpoint, configuration.oidc().minimumParameterEntropy(), responses),
         new CodeChallengeFormat(authorizationEndpoint, responses),
         new ClaimsParameterCheck(authorizationEndpoint, responses),
         new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses, idTokenSignatures,
@@ -239,9 +242,18 @@ public class OidcConfiguration {
     }
     http
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        // Clients call these endpoints without a CSRF token; the consent form's answer, the one
-        // portal form that posts here, is checked by ConsentCsrfCheck (SAS exempts its endpoints).
-        .csrf(csrf -> csrf.disable())
+        // The consent form's answer is the one portal form posted here, and needs the session's CSRF
+        // token like the others. SAS puts CSRF protection back into this chain even when it is
+        // disabled, exempting its own endpoints, the authorization endpoint included; so the filter
+        // is made to protect exactly the consent answers: neither a client's request, which comes
+        // from the client's site, nor an API call, for which a token would cost a new session.
+        .csrf(csrf -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+          @Override
+          public <O extends CsrfFilter> O postProcess(O filter) {
+            filter.setRequireCsrfProtectionMatcher(ConsentForm.submissionsTo(authorizationEndpoint));
+            return filter;
+          }
+        }))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
         .requestCache(cache -> cache.requestCache(requestCache))
@@ -253,7 +265,8 @@ public class OidcConfiguration {
                 PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT))
             .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                 PathPatternRequestMatcher.pathPattern(USERINFO_ENDPOINT))
-            .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), AnyRequestMatcher.INSTANCE));
+            .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(), AnyRequestMatcher.INSTANCE)
+            .accessDeniedHandler(new RefusedForm()));
     return http.build();
   }
 

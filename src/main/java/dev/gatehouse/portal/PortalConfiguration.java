@@ -24,12 +24,24 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** The login portal: form login, CSRF on every form, strict headers. */
 @Configuration(proxyBeanMethods = false)
 public class PortalConfiguration {
+
+  /**
+   * What clients and probes call: the API paths and documents, but for the authorization endpoint,
+   * where people are sent.
+   */
+  private static final RequestMatcher API_CALLS = new AndRequestMatcher(
+      new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
+          PathPatternRequestMatcher.pathPattern("/.well-known/**"),
+          PathPatternRequestMatcher.pathPattern(OidcConfiguration.JWKS_ENDPOINT)),
+      new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern(OidcConfiguration.AUTHORIZATION_ENDPOINT)));
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
       + " frame-ancestors 'none'; base-uri 'none'";
@@ -43,9 +55,7 @@ public class PortalConfiguration {
   RequestCache requestCache() {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setMatchingRequestParameterName(null);
-    cache.setRequestMatcher(new OrRequestMatcher(
-        new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**")),
-        PathPatternRequestMatcher.pathPattern(OidcConfiguration.AUTHORIZATION_ENDPOINT)));
+    cache.setRequestMatcher(new NegatedRequestMatcher(API_CALLS));
     return cache;
   }
 
@@ -84,9 +94,12 @@ public class PortalConfiguration {
                 EndSessionResponses.ERROR_PAGE, EndSessionResponses.SIGNED_OUT_PAGE)
             .permitAll()
             .anyRequest().authenticated())
-        // Reached by a forward from an authorization or logout request that a client may POST
-        // without a CSRF token; they only show the error.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE))
+        // The error pages are reached by a forward from an authorization or logout request that a
+        // client may POST without a CSRF token; they only show the error. API calls take no form,
+        // and checking them would open a session for the token.
+        .csrf(csrf -> csrf
+            .ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE)
+            .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay))
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))

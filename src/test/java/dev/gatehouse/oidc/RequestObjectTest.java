@@ -28,6 +28,13 @@ class RequestObjectTest extends OneFactorGatehouse {
         .contains("state=0123456789abcdef").contains("iss=" + encode(gatehouse.baseUrl()));
   }
 
+  /** Before any other rule: an unknown scope or an unsupported PKCE method would be named first otherwise. */
+  @Test
+  void aRequestObjectIsRefusedAsSuchWhateverElseIsWrong() {
+    assertThat(redirect("%20unknown_scope&state=0123456789abcdef&code_challenge=abc&code_challenge_method=plain"
+        + "&request=" + unsignedJwt("{}"))).startsWith(APP_REDIRECT + "?error=request_not_supported");
+  }
+
   @Test
   void theStateInsideTheObjectIsReturnedWhenTheQueryHasNone() {
     String object = unsignedJwt("{\"state\":\"inside-only-0123\",\"scope\":\"openid\"}");

@@ -29,7 +29,9 @@ class ApiWithoutSessionsTest extends OneFactorGatehouseTest {
         form("/api/oidc/userinfo", "access_token=forged"),
         form("/api/oidc/token", "grant_type=authorization_code&code=forged"),
         form("/api/oidc/introspection", "token=forged"), form("/api/oidc/revocation", "token=forged"),
-        get("/api/oidc/token"), get("/api/oidc/introspection"), get("/api/oidc/nowhere"));
+        get("/api/oidc/token"), get("/api/oidc/introspection"), get("/api/oidc/nowhere"),
+        form("/api/oidc/nowhere", "x=1"), form("/api/health", "x=1"), form("/jwks.json", "x=1"),
+        HttpRequest.newBuilder(URI.create(gatehouse.baseUrl() + "/api/oidc/token")).DELETE().build());
     for (int round = 0; round < 10; round++) {
       for (HttpRequest request : requests) {
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
