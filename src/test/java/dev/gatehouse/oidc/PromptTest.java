@@ -152,6 +152,20 @@ class PromptTest {
     assertThat(asJohn.headers().firstValue("Location").orElseThrow()).startsWith(APP_REDIRECT + "?code=");
   }
 
+  /** OpenID Connect Core 5.5.1: a sub asked for with a value is answered only for that user. */
+  @Test
+  void aSubjectValueInTheClaimsParameterMustBeTheSignedInUser() throws Exception {
+    UserAgent browser = signedInBrowser();
+    String johnsSubject = new String(java.util.Base64.getUrlDecoder().decode(idTokenFor(browser).split("\\.")[1]),
+        StandardCharsets.UTF_8).replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    assertThat(browser.get(request("&prompt=none&claims=" + URLEncoder.encode(
+        "{\"id_token\":{\"sub\":{\"value\":\"" + johnsSubject + "\"}}}", StandardCharsets.UTF_8)))
+        .headers().firstValue("Location").orElseThrow()).startsWith(APP_REDIRECT + "?code=");
+    assertThat(browser.get(request("&prompt=none&claims=" + URLEncoder.encode(
+        "{\"id_token\":{\"sub\":{\"value\":\"someone-else\"}}}", StandardCharsets.UTF_8)))
+        .headers().firstValue("Location").orElseThrow()).startsWith(APP_REDIRECT + "?error=login_required");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"not-a-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJqb2huIiwiYXVkIjoiYXBwIn0."})
   void idTokenHintNotIssuedByGatehouseIsNeverAcceptedSilently(String hint) {

@@ -1,8 +1,10 @@
 package dev.gatehouse.oidc.authorize;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
 import dev.gatehouse.oidc.tokens.AuthenticationMethods;
+import dev.gatehouse.oidc.tokens.ClaimsRequest;
 import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +15,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -124,18 +129,27 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
   }
 
   /**
-   * The request's {@code id_token_hint} against the signed-in user (OpenID Connect Core 3.1.2.2):
-   * a hint that is not an ID token Gatehouse signed names nobody who may be signed in.
+   * The users the request names, an {@code id_token_hint} (OpenID Connect Core 3.1.2.2) or a
+   * {@code sub} value in the claims parameter (5.5.1), against the signed-in user: a hint that is
+   * not an ID token Gatehouse signed names nobody who may be signed in.
    */
   private LoginRequirement.Hint hint(HttpServletRequest request, Authentication current) {
+    List<Optional<String>> named = new ArrayList<>();
     String idTokenHint = single(request, "id_token_hint");
-    if (idTokenHint == null) {
+    if (idTokenHint != null) {
+      named.add(hints.verify(idTokenHint).map(JWTClaimsSet::getSubject));
+    }
+    // A malformed claims parameter never gets here: ClaimsParameterCheck stands before the gate.
+    String claims = single(request, ClaimsRequest.PARAMETER);
+    if (claims != null) {
+      ClaimsRequest.parse(claims).requiredSubject().ifPresent(subject -> named.add(Optional.of(subject)));
+    }
+    if (named.isEmpty()) {
       return LoginRequirement.Hint.ABSENT;
     }
-    boolean names = current != null && hints.verify(idTokenHint)
-        .map(claims -> subjects.subjectOf(current.getName()).equals(claims.getSubject()))
-        .orElse(false);
-    return names ? LoginRequirement.Hint.SIGNED_IN_USER : LoginRequirement.Hint.SOMEONE_ELSE;
+    String signedIn = current == null ? null : subjects.subjectOf(current.getName());
+    return named.stream().allMatch(subject -> subject.isPresent() && subject.get().equals(signedIn))
+        ? LoginRequirement.Hint.SIGNED_IN_USER : LoginRequirement.Hint.SOMEONE_ELSE;
   }
 
   private void redirectSaving(HttpServletRequest request, HttpServletResponse response, String page)

@@ -25,11 +25,11 @@ import java.util.Set;
 public record LoginRequirement(boolean twoFactor, Set<String> prompt, Duration maxAge, Instant passwordAt,
     Instant authenticatedAt, boolean secondFactor, Instant loginAskedAt, Hint hint) {
 
-  /** An {@code id_token_hint} measured against the signed-in user. */
+  /** The user a request names ({@code id_token_hint}, a {@code sub} claim value) against the signed-in user. */
   public enum Hint {
     /** The request has none. */
     ABSENT,
-    /** It is Gatehouse's, and names the signed-in user. */
+    /** It names the signed-in user (and a hint is an ID token Gatehouse signed). */
     SIGNED_IN_USER,
     /** It is not Gatehouse's, or names someone else, or nobody is signed in. */
     SOMEONE_ELSE

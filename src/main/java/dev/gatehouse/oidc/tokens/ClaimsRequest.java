@@ -3,6 +3,7 @@ package dev.gatehouse.oidc.tokens;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -15,12 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Core 5.5), for the ID token and for userinfo. Essential and voluntary requests are honoured alike,
  * and {@code value}/{@code values} are not matched: a claim is returned as the user has it, or not
  * at all. Only claims of the scopes the user granted are ever returned, so the parameter moves a
- * consented claim into the ID token but never reaches past the consent.
+ * consented claim into the ID token but never reaches past the consent. The one value that counts
+ * is a {@code sub} asked for in the ID token: the answer must be about that user (5.5.1).
+ *
+ * @param subject the {@code value} of the ID token's {@code sub} request, or null
  */
-public record ClaimsRequest(Set<String> idToken, Set<String> userinfo) {
+public record ClaimsRequest(Set<String> idToken, Set<String> userinfo, String subject) {
 
   public static final String PARAMETER = "claims";
-  public static final ClaimsRequest NONE = new ClaimsRequest(Set.of(), Set.of());
+  public static final ClaimsRequest NONE = new ClaimsRequest(Set.of(), Set.of(), null);
   /** Far more than any real request, small enough that nobody stores megabytes in a grant. */
   static final int MAX_LENGTH = 4096;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,7 +51,9 @@ public record ClaimsRequest(Set<String> idToken, Set<String> userinfo) {
     if (request == null || !request.isObject()) {
       throw new IllegalArgumentException("The claims parameter is not a JSON object");
     }
-    return new ClaimsRequest(names(request, "id_token"), names(request, "userinfo"));
+    JsonNode subject = request.path("id_token").path("sub").path("value");
+    return new ClaimsRequest(names(request, "id_token"), names(request, "userinfo"),
+        subject.isString() ? subject.asString() : null);
   }
 
   /** What the authorization request behind {@code authorization} asked for; nothing if it did not ask. */
@@ -60,6 +66,11 @@ public record ClaimsRequest(Set<String> idToken, Set<String> userinfo) {
     } catch (IllegalArgumentException checkedAtTheAuthorizationEndpoint) {
       return NONE;
     }
+  }
+
+  /** The user the ID token must be about, when the request names one. */
+  public Optional<String> requiredSubject() {
+    return Optional.ofNullable(subject);
   }
 
   /** {@code claims} restricted to those asked for in the ID token. */

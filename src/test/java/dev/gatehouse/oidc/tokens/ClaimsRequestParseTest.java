@@ -21,6 +21,13 @@ class ClaimsRequestParseTest {
   }
 
   @Test
+  void aSubjectValueAskedForInTheIdTokenIsKept() {
+    assertThat(ClaimsRequest.parse("{\"id_token\":{\"sub\":{\"value\":\"248289761001\"}}}").requiredSubject())
+        .hasValue("248289761001");
+    assertThat(ClaimsRequest.parse("{\"userinfo\":{\"sub\":{\"value\":\"x\"}}}").requiredSubject()).isEmpty();
+  }
+
+  @Test
   void onlyWhatTheIdTokenAskedForIsKept() {
     Map<String, Object> claims = new HashMap<>(Map.of("email", "john@example.com", "name", "John", "groups", "x"));
     assertThat(ClaimsRequest.parse("{\"id_token\":{\"email\":null}}").forIdToken(claims))
