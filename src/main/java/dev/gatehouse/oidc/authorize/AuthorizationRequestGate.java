@@ -139,10 +139,9 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     if (idTokenHint != null) {
       named.add(hints.verify(idTokenHint).map(JWTClaimsSet::getSubject));
     }
-    // A malformed claims parameter never gets here: ClaimsParameterCheck stands before the gate.
     String claims = single(request, ClaimsRequest.PARAMETER);
     if (claims != null) {
-      ClaimsRequest.parse(claims).requiredSubject().ifPresent(subject -> named.add(Optional.of(subject)));
+      ClaimsRequest.readOrNone(claims).requiredSubject().ifPresent(subject -> named.add(Optional.of(subject)));
     }
     if (named.isEmpty()) {
       return LoginRequirement.Hint.ABSENT;

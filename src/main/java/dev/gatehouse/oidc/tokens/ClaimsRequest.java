@@ -61,9 +61,17 @@ public record ClaimsRequest(Set<String> idToken, Set<String> userinfo, String su
     OAuth2AuthorizationRequest request = authorization == null ? null
         : authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
     Object parameter = request == null ? null : request.getAdditionalParameters().get(PARAMETER);
+    return parameter instanceof String text ? readOrNone(text) : NONE;
+  }
+
+  /**
+   * The parameter read where it was checked already (ClaimsParameterCheck refuses a malformed one
+   * on an authorization request): anything that does not read asks for nothing.
+   */
+  public static ClaimsRequest readOrNone(String parameter) {
     try {
-      return parameter instanceof String text ? parse(text) : NONE;
-    } catch (IllegalArgumentException checkedAtTheAuthorizationEndpoint) {
+      return parse(parameter);
+    } catch (IllegalArgumentException malformed) {
       return NONE;
     }
   }
