@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The claims a client asked for by name with the {@code claims} request parameter (OpenID Connect
- * Core 5.5), for the ID token and for userinfo. Essential and voluntary requests are honoured alike,
+ * The claims a client asked for by name in the ID token with the {@code claims} request parameter
+ * (OpenID Connect Core 5.5); what it asks of userinfo, which gives every granted scope's claims
+ * anyway, is only checked for form. Essential and voluntary requests are honoured alike,
  * and {@code value}/{@code values} are not matched: a claim is returned as the user has it, or not
  * at all. Only claims of the scopes the user granted are ever returned, so the parameter moves a
  * consented claim into the ID token but never reaches past the consent. The one value that counts
@@ -21,17 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param subject the {@code value} of the ID token's {@code sub} request, or null
  */
-public record ClaimsRequest(Set<String> idToken, Set<String> userinfo, String subject) {
+public record ClaimsRequest(Set<String> idToken, String subject) {
 
   public static final String PARAMETER = "claims";
-  public static final ClaimsRequest NONE = new ClaimsRequest(Set.of(), Set.of(), null);
+  public static final ClaimsRequest NONE = new ClaimsRequest(Set.of(), null);
   /** Far more than any real request, small enough that nobody stores megabytes in a grant. */
   static final int MAX_LENGTH = 4096;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public ClaimsRequest {
     idToken = Collections.unmodifiableSet(new LinkedHashSet<>(idToken));
-    userinfo = Collections.unmodifiableSet(new LinkedHashSet<>(userinfo));
   }
 
   /**
@@ -52,8 +52,9 @@ public record ClaimsRequest(Set<String> idToken, Set<String> userinfo, String su
       throw new IllegalArgumentException("The claims parameter is not a JSON object");
     }
     JsonNode subject = request.path("id_token").path("sub").path("value");
-    return new ClaimsRequest(names(request, "id_token"), names(request, "userinfo"),
-        subject.isString() ? subject.asString() : null);
+    // The userinfo member is checked, not kept: userinfo gives every granted scope's claims anyway.
+    names(request, "userinfo");
+    return new ClaimsRequest(names(request, "id_token"), subject.isString() ? subject.asString() : null);
   }
 
   /** What the authorization request behind {@code authorization} asked for; nothing if it did not ask. */

@@ -12,12 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClaimsRequestParseTest {
 
   @Test
-  void essentialAndVoluntaryRequestsAreReadByName() {
+  void essentialAndVoluntaryIdTokenRequestsAreReadByName() {
     ClaimsRequest request = ClaimsRequest.parse("""
         {"id_token": {"email": {"essential": true}, "name": null, "acr": {"values": ["urn:x"]}},
          "userinfo": {"groups": {"essential": false}}, "something_else": 1}""");
     assertThat(request.idToken()).containsExactly("email", "name", "acr");
-    assertThat(request.userinfo()).containsExactly("groups");
   }
 
   @Test
