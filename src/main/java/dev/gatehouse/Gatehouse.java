@@ -65,7 +65,8 @@ public class Gatehouse {
   public static ConfigurableApplicationContext start(Configuration configuration) {
     UserDirectory users;
     try {
-      users = UserDirectory.open(configuration.authenticationBackend().usersFile());
+      users = UserDirectory.open(configuration.authenticationBackend().usersFile(),
+          configuration.authenticationBackend().extraAttributes());
     } catch (UsersFileException e) {
       throw new StartupProblems(e.problems());
     }

@@ -40,7 +40,8 @@ final class ConfigValidateCommand implements Callable<Integer> {
     List<String> errors = new ArrayList<>(result.errors());
     List<String> warnings = new ArrayList<>(result.warnings());
     if (!result.hasErrors()) {
-      UsersFileResult users = UsersFile.load(result.configuration().authenticationBackend().usersFile());
+      var backend = result.configuration().authenticationBackend();
+      UsersFileResult users = UsersFile.load(backend.usersFile(), backend.extraAttributes());
       errors.addAll(users.problems());
       warnings.addAll(users.warnings());
     }

@@ -2,11 +2,13 @@ package dev.gatehouse.identity;
 
 import dev.gatehouse.crypto.PasswordDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One entry of users.yml. Username, display name and password are always set; every other attribute is
- * null when the file does not give it, except {@code groups}, which is an empty list then.
+ * null when the file does not give it, except {@code groups} and {@code extra}, which are empty then.
+ * {@code extra} holds the {@code extra} attributes by name: a String, Long or Boolean, or a list of them.
  * {@code locale} is the canonical BCP 47 tag, {@code profile}, {@code picture} and {@code website} are
  * absolute http(s) URLs: the parser checks both.
  */
@@ -30,13 +32,15 @@ public record User(
     String locale,
     String phoneNumber,
     String phoneExtension,
-    Address address) {
+    Address address,
+    Map<String, Object> extra) {
 
   public User {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(password, "password");
     groups = groups == null ? List.of() : List.copyOf(groups);
+    extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
   /** Leaves the password digest out, so that logging a user never writes it anywhere. */

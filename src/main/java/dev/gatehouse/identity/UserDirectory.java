@@ -1,9 +1,11 @@
 package dev.gatehouse.identity;
 
+import dev.gatehouse.config.schema.ExtraAttribute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -18,10 +20,12 @@ public final class UserDirectory {
   private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
   private final Path file;
+  private final Map<String, ExtraAttribute> extraAttributes;
   private final AtomicReference<UserSnapshot> current;
 
-  UserDirectory(Path file, UserSnapshot users) {
+  UserDirectory(Path file, Map<String, ExtraAttribute> extraAttributes, UserSnapshot users) {
     this.file = file;
+    this.extraAttributes = extraAttributes;
     this.current = new AtomicReference<>(users);
   }
 
@@ -32,16 +36,21 @@ public final class UserDirectory {
    * @throws UsersFileException when the file was missing or is broken, with one problem per line
    */
   public static UserDirectory open(Path file) {
+    return open(file, Map.of());
+  }
+
+  /** As {@link #open(Path)}, with the types of the users' {@code extra} attributes. */
+  public static UserDirectory open(Path file, Map<String, ExtraAttribute> extraAttributes) {
     if (Files.notExists(file)) {
       throw new UsersFileException(List.of(generateTemplate(file)));
     }
-    UsersFileResult result = UsersFile.load(file);
+    UsersFileResult result = UsersFile.load(file, extraAttributes);
     result.warnings().forEach(log::warn);
     if (!result.isValid()) {
       throw new UsersFileException(result.problems());
     }
     log.info("Loaded {} users from {}", result.users().size(), file);
-    return new UserDirectory(file, UserSnapshot.of(result.users()));
+    return new UserDirectory(file, extraAttributes, UserSnapshot.of(result.users()));
   }
 
   private static String generateTemplate(Path file) {
@@ -70,7 +79,7 @@ public final class UserDirectory {
    * Synchronized so that two reloads cannot swap in their snapshots in the wrong order.
    */
   public synchronized List<String> reload() {
-    UsersFileResult result = UsersFile.load(file);
+    UsersFileResult result = UsersFile.load(file, extraAttributes);
     result.warnings().forEach(log::warn);
     if (!result.isValid()) {
       result.problems().forEach(log::error);

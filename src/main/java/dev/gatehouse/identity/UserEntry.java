@@ -1,5 +1,6 @@
 package dev.gatehouse.identity;
 
+import dev.gatehouse.config.schema.ExtraAttribute;
 import dev.gatehouse.crypto.MalformedDigestException;
 import dev.gatehouse.crypto.PasswordDigest;
 import dev.gatehouse.crypto.PasswordDigests;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +27,8 @@ final class UserEntry {
    * The user, or empty when {@code password} or {@code displayname} is missing or unusable. Every attribute
    * is read either way, so that all problems of the entry reach the findings at once.
    */
-  static Optional<User> read(String username, YamlMapping fields, Findings findings) {
+  static Optional<User> read(String username, YamlMapping fields, Findings findings,
+      Map<String, ExtraAttribute> extraAttributes) {
     PasswordDigest password = password(fields, findings);
     String displayName = fields.requiredString("displayname");
     String email = fields.string("email");
@@ -45,14 +48,15 @@ final class UserEntry {
     String phoneNumber = fields.string("phone_number");
     String phoneExtension = fields.string("phone_extension");
     Address address = address(fields, findings);
-    ignoreExtraAttributes(fields, findings);
+    Map<String, Object> extra = fields.mapping("extra")
+        .map(values -> ExtraValues.read(username, values, extraAttributes, findings)).orElse(Map.of());
     warnAboutUnknownKeys(fields, findings);
     if (password == null || displayName == null) {
       return Optional.empty();
     }
     return Optional.of(new User(username, displayName, password, email, groups, disabled, givenName, middleName,
         familyName, nickname, profile, picture, website, gender, birthdate, zoneinfo, locale, phoneNumber,
-        phoneExtension, address));
+        phoneExtension, address, extra));
   }
 
   private static PasswordDigest password(YamlMapping fields, Findings findings) {
@@ -116,13 +120,6 @@ final class UserEntry {
       warnAboutUnknownKeys(parts, findings);
       return address;
     }).orElse(null);
-  }
-
-  /** Authelia checks {@code extra} against {@code extra_attributes}, which Gatehouse does not implement yet. */
-  private static void ignoreExtraAttributes(YamlMapping fields, Findings findings) {
-    fields.mapping("extra").filter(extra -> !extra.keys().isEmpty()).ifPresent(extra ->
-        findings.warning(fields.path("extra"), fields.at("extra"),
-            "extra attributes are not supported yet and are ignored"));
   }
 
   /**

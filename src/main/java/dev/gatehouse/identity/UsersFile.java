@@ -1,5 +1,6 @@
 package dev.gatehouse.identity;
 
+import dev.gatehouse.config.schema.ExtraAttribute;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -32,6 +33,11 @@ public final class UsersFile {
   }
 
   public static UsersFileResult load(Path file) {
+    return load(file, Map.of());
+  }
+
+  /** Reads the file, checking each user's {@code extra} attributes against their definitions. */
+  public static UsersFileResult load(Path file, Map<String, ExtraAttribute> extraAttributes) {
     Findings findings = new Findings(file.toString());
     Map<String, User> users = new LinkedHashMap<>();
     try {
@@ -39,7 +45,7 @@ public final class UsersFile {
       if (content.isEmpty()) {
         findings.problem(NO_FILE_CONTENT);
       } else {
-        readDocument(content, findings, users);
+        readDocument(content, findings, users, extraAttributes);
       }
     } catch (NoSuchFileException e) {
       findings.problem("does not exist");
@@ -57,7 +63,8 @@ public final class UsersFile {
     return UsersFileResult.of(users, findings);
   }
 
-  private static void readDocument(String content, Findings findings, Map<String, User> users) {
+  private static void readDocument(String content, Findings findings, Map<String, User> users,
+      Map<String, ExtraAttribute> extraAttributes) {
     // compose() only builds the node tree: no Java object is ever constructed from the file.
     Node root = new Yaml().compose(new StringReader(content));
     if (!(root instanceof MappingNode rootMapping)) {
@@ -68,7 +75,7 @@ public final class UsersFile {
     if (!document.has(USERS)) {
       findings.problem(USERS + ": is required");
     }
-    document.mapping(USERS).ifPresent(byUsername -> readUsers(byUsername, findings, users));
+    document.mapping(USERS).ifPresent(byUsername -> readUsers(byUsername, findings, users, extraAttributes));
     if (document.has(USERS) && users.isEmpty() && !findings.hasProblems()) {
       findings.warning(USERS, document.at(USERS), "no users are defined, so nobody can log in");
     }
@@ -76,7 +83,8 @@ public final class UsersFile {
         findings.problem(key, keyNode, "unknown key; users.yml has only 'users' at the top level"));
   }
 
-  private static void readUsers(YamlMapping byUsername, Findings findings, Map<String, User> users) {
+  private static void readUsers(YamlMapping byUsername, Findings findings, Map<String, User> users,
+      Map<String, ExtraAttribute> extraAttributes) {
     for (String username : byUsername.keys()) {
       if (YamlMapping.isNull(byUsername.at(username))) {
         findings.problem(byUsername.path(username), byUsername.at(username),
@@ -84,7 +92,7 @@ public final class UsersFile {
         continue;
       }
       byUsername.mapping(username)
-          .flatMap(fields -> UserEntry.read(username, fields, findings))
+          .flatMap(fields -> UserEntry.read(username, fields, findings, extraAttributes))
           .ifPresent(user -> users.put(username, user));
     }
   }

@@ -141,6 +141,12 @@ final class YamlMapping {
     return Optional.empty();
   }
 
+  /** The node of a value as written, for values whose type the file decides; empty when absent or null. */
+  Optional<Node> node(String key) {
+    Node value = take(key);
+    return value == null || isNull(value) ? Optional.empty() : Optional.of(value);
+  }
+
   /** Keys that no getter asked for, with their key nodes for the line. */
   Map<String, Node> unreadKeys() {
     Map<String, Node> unread = new LinkedHashMap<>();

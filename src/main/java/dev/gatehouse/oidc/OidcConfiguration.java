@@ -35,6 +35,7 @@ import dev.gatehouse.oidc.ratelimit.EndpointRateLimits;
 import dev.gatehouse.oidc.rules.ConcurrentGrantUse;
 import dev.gatehouse.oidc.rules.OwnerOnlyIntrospection;
 import dev.gatehouse.oidc.rules.OwnerOnlyRevocation;
+import dev.gatehouse.oidc.rules.PolicyOnRefresh;
 import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
 import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
@@ -207,6 +208,7 @@ public class OidcConfiguration {
           .tokenEndpoint(endpoint -> endpoint
               .authenticationProviders(providers -> {
                 RefreshTokenReuseDetection.install(providers, authorizations);
+                PolicyOnRefresh.install(providers, authorizations, clients, users);
                 ConcurrentGrantUse.atTokenEndpoint(providers, authorizations);
               }))
           .tokenIntrospectionEndpoint(endpoint -> endpoint
@@ -221,7 +223,7 @@ public class OidcConfiguration {
           .oidc(oidc -> oidc
               .providerConfigurationEndpoint(endpoint -> endpoint
                   .providerConfigurationCustomizer(metadata -> metadata.claims(discovery::customizeOidc)))
-              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users))
+              .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(new UserInfoClaims(subjects, users, clients))
                   .authenticationProviders(StorageOutageGuard::install)
                   .errorResponseHandler(new UserInfoErrorResponses()))
               .logoutEndpoint(new EndSessionEndpoint(idTokenSignatures, authorizations, clients)));
@@ -237,7 +239,7 @@ public class OidcConfiguration {
         new CodeChallengeFormat(authorizationEndpoint, responses),
         new ClaimsParameterCheck(authorizationEndpoint, responses),
         new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses, idTokenSignatures,
-            subjects, clock))) {
+            subjects, users, clock))) {
       http.addFilterBefore(rule, AuthorizationFilter.class);
     }
     http

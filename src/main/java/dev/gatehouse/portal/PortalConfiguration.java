@@ -90,7 +90,7 @@ public class PortalConfiguration {
     http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
-                HealthController.LIVENESS, HealthController.READINESS,
+                AuthorizationResponses.DENIED_PAGE, HealthController.LIVENESS, HealthController.READINESS,
                 EndSessionResponses.ERROR_PAGE, EndSessionResponses.SIGNED_OUT_PAGE)
             .permitAll()
             .anyRequest().authenticated())
@@ -98,7 +98,8 @@ public class PortalConfiguration {
         // client may POST without a CSRF token; they only show the error. API calls take no form,
         // and checking them would open a session for the token.
         .csrf(csrf -> csrf
-            .ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE)
+            .ignoringRequestMatchers(EndSessionResponses.ERROR_PAGE, AuthorizationResponses.ERROR_PAGE,
+                AuthorizationResponses.DENIED_PAGE)
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay))

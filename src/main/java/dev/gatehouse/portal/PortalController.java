@@ -4,11 +4,11 @@ import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.totp.TotpDevices;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +51,16 @@ public class PortalController {
   }
 
   /** Where every sign-out ends, unless the application that asked for it takes the user back. */
+  @RequestMapping(AuthorizationResponses.DENIED_PAGE)
+  String denied(HttpServletRequest request, Model model) {
+    Object denial = request.getAttribute(AuthorizationResponses.DENIAL_ATTRIBUTE);
+    if (denial == null) {
+      return "redirect:/";
+    }
+    model.addAttribute("denial", denial);
+    return "denied";
+  }
+
   @GetMapping(EndSessionResponses.SIGNED_OUT_PAGE)
   String signedOut() {
     return "signed-out";

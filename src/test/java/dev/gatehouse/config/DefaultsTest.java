@@ -5,9 +5,13 @@ import static dev.gatehouse.config.Fixtures.WITH_CLIENT;
 import static dev.gatehouse.config.Fixtures.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.config.schema.AuthorizationPolicy;
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.config.schema.ConsentMode;
 import dev.gatehouse.config.schema.OidcClientConfig;
 import dev.gatehouse.config.schema.OidcConfig;
+import dev.gatehouse.config.schema.PkceEnforcement;
+import dev.gatehouse.config.schema.PolicyLevel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +163,7 @@ class DefaultsTest {
     assertThat(oidc.lifespans()).isEqualTo(new OidcConfig.Lifespans(Duration.ofHours(1),
         Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(90)));
     assertThat(oidc.customLifespans()).isEmpty();
-    assertThat(oidc.enforcePkce()).isEqualTo("public_clients_only");
+    assertThat(oidc.enforcePkce()).isEqualTo(PkceEnforcement.PUBLIC_CLIENTS_ONLY);
     assertThat(oidc.enablePkcePlainChallenge()).isFalse();
     assertThat(oidc.minimumParameterEntropy()).isEqualTo(8);
 
@@ -170,8 +174,8 @@ class DefaultsTest {
     assertThat(client.grantTypes()).containsExactly("authorization_code");
     assertThat(client.responseTypes()).containsExactly("code");
     assertThat(client.responseModes()).containsExactly("form_post", "query");
-    assertThat(client.authorizationPolicy()).isEqualTo("two_factor");
-    assertThat(client.consentMode()).isEqualTo("explicit");
+    assertThat(client.authorizationPolicy()).isEqualTo(AuthorizationPolicy.of(PolicyLevel.TWO_FACTOR));
+    assertThat(client.consentMode()).isEqualTo(ConsentMode.EXPLICIT);
     assertThat(client.preConfiguredConsentDuration()).isEqualTo(Duration.ofDays(7));
     assertThat(client.requirePkce()).isFalse();
     assertThat(client.pkceChallengeMethod()).isNull();
@@ -198,7 +202,7 @@ class DefaultsTest {
     assertThat(client.clientSecret()).isNull();
     assertThat(client.requirePkce()).isTrue();
     assertThat(client.pkceChallengeMethod()).isEqualTo("S256");
-    assertThat(client.consentMode()).isEqualTo("pre-configured");
+    assertThat(client.consentMode()).isEqualTo(ConsentMode.PRE_CONFIGURED);
     assertThat(client.preConfiguredConsentDuration()).isEqualTo(Duration.ofDays(14));
     assertThat(client.postLogoutRedirectUris()).containsExactly("https://spa.example.com/");
   }

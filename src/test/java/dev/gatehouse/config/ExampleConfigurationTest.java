@@ -2,8 +2,11 @@ package dev.gatehouse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.config.schema.AuthorizationPolicy;
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.config.schema.ConsentMode;
 import dev.gatehouse.config.schema.OidcClientConfig;
+import dev.gatehouse.config.schema.PolicyLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +48,8 @@ class ExampleConfigurationTest {
     assertThat(librechat.grantTypes()).containsExactly("authorization_code", "refresh_token");
     assertThat(librechat.responseTypes()).containsExactly("code");
     assertThat(librechat.responseModes()).containsExactly("form_post", "query");
-    assertThat(librechat.authorizationPolicy()).isEqualTo("two_factor");
-    assertThat(librechat.consentMode()).isEqualTo("explicit");
+    assertThat(librechat.authorizationPolicy()).isEqualTo(AuthorizationPolicy.of(PolicyLevel.TWO_FACTOR));
+    assertThat(librechat.consentMode()).isEqualTo(ConsentMode.EXPLICIT);
     assertThat(librechat.preConfiguredConsentDuration()).isEqualTo(Duration.ofDays(7));
     assertThat(librechat.requirePkce()).isFalse();
     assertThat(librechat.pkceChallengeMethod()).isNull();

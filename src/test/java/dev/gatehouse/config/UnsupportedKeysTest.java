@@ -35,8 +35,9 @@ class UnsupportedKeysTest {
           zxcvbn:
             enabled: true
         definitions:
-          network:
-            internal: ['10.0.0.0/8']
+          user_attributes:
+            is_admin:
+              expression: '"admins" in groups'
         telemetry:
           metrics:
             enabled: false
@@ -47,7 +48,7 @@ class UnsupportedKeysTest {
     assertThat(result.warnings()).containsExactly("theme" + IGNORED,
         "default_2fa_method" + IGNORED, "access_control" + IGNORED, "identity_validation" + IGNORED,
         "webauthn" + IGNORED, "duo_api" + IGNORED, "ntp" + IGNORED, "password_policy" + IGNORED,
-        "definitions" + IGNORED, "telemetry" + IGNORED);
+        "definitions.user_attributes" + IGNORED, "telemetry" + IGNORED);
   }
 
   @Test
@@ -94,21 +95,9 @@ class UnsupportedKeysTest {
             enable_client_debug_messages: true
             cors:
               endpoints: ['token']
-            claims_policies:
-              legacy:
-                id_token: ['email']
-            authorization_policies:
-              internal:
-                default_policy: 'one_factor'
-            scopes:
-              custom:
-                claims: ['email']
             clients:
         """) + """
                 sector_identifier_uri: 'https://app.example.com/sector.json'
-                audience: ['https://api.example.com']
-                claims_policy: 'legacy'
-                requested_audience_mode: 'implicit'
                 jwks_uri: 'https://app.example.com/jwks.json'
                 request_uris: ['https://app.example.com/request']
                 require_pushed_authorization_requests: true
@@ -119,11 +108,7 @@ class UnsupportedKeysTest {
     assertThat(result.warnings()).containsExactlyInAnyOrder(
         "identity_providers.oidc.enable_client_debug_messages" + IGNORED,
         "identity_providers.oidc.cors" + IGNORED,
-        "identity_providers.oidc.claims_policies" + IGNORED,
-        "identity_providers.oidc.authorization_policies" + IGNORED,
-        "identity_providers.oidc.scopes" + IGNORED,
-        client + "sector_identifier_uri" + IGNORED, client + "audience" + IGNORED,
-        client + "claims_policy" + IGNORED, client + "requested_audience_mode" + IGNORED,
+        client + "sector_identifier_uri" + IGNORED,
         client + "jwks_uri" + IGNORED, client + "request_uris" + IGNORED,
         client + "require_pushed_authorization_requests" + IGNORED);
   }

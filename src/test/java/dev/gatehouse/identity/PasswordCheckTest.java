@@ -100,7 +100,7 @@ class PasswordCheckTest {
       }
     };
     UserSnapshot users = UserSnapshot.of(Map.of("john", TestUsers.withOnlyRequiredAttributes("john", slow, false)));
-    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), users), processors,
+    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), Map.of(), users), processors,
         186L << 20);
     ExecutorService logins = Executors.newFixedThreadPool(processors);
     try {
@@ -124,7 +124,7 @@ class PasswordCheckTest {
     UserSnapshot users = UserSnapshot.of(Map.of(
         "john", TestUsers.withOnlyRequiredAttributes("john", johnsDigest, false),
         "retired", TestUsers.withOnlyRequiredAttributes("retired", retiredDigest, true)));
-    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), users));
+    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), Map.of(), users));
 
     passwords.authenticate("nobody", "password");
     passwords.authenticate("retired", "password");

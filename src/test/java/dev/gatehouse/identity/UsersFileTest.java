@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class UsersFileTest {
         "john", "John Doe", john.password(), "john.doe@example.com", List.of("admins", "dev"), false,
         "John", "Jacob", "Doe", "JJ", "https://example.com/john", "https://example.com/john.png",
         "https://john.example.com", "male", "1990-01-31", "Europe/Paris", "en-US", "+1 (555) 555-1234", "1234",
-        new Address("10 Downing Street", "London", "Greater London", "01234", "GB")));
+        new Address("10 Downing Street", "London", "Greater London", "01234", "GB"), Map.of()));
     assertThat(john.password().matches("password")).isTrue();
   }
 
@@ -36,7 +37,7 @@ class UsersFileTest {
 
     assertThat(jane).usingRecursiveComparison().ignoringFields("password").isEqualTo(new User(
         "jane", "Jane Roe", jane.password(), null, List.of(), false, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, Map.of()));
     assertThat(UsersFile.load(Path.of("src/test/resources/identity/users-all-attributes.yml")).users()
         .get("retired").disabled()).isTrue();
   }
@@ -74,8 +75,6 @@ class UsersFileTest {
             disable: true
             address:
               street: 'Main Street'
-            extra:
-              department: 'IT'
         """);
 
     UsersFileResult result = UsersFile.load(file);
@@ -84,7 +83,6 @@ class UsersFileTest {
     assertThat(result.users().get("john").disabled()).isFalse();
     assertThat(result.warnings()).containsExactly(
         file + ": users.john.address.street: unknown attribute, ignored (line 7)",
-        file + ": users.john.extra: extra attributes are not supported yet and are ignored (line 9)",
         file + ": users.john.disable: unknown attribute, ignored (line 5)");
   }
 

@@ -42,6 +42,11 @@ public final class ConfigNode {
     return path;
   }
 
+  /** Whether the value is a list (where a setting may be one value or several). */
+  public boolean isList() {
+    return value instanceof List<?>;
+  }
+
   /** Whether the key is present with a non-null value. */
   public boolean isPresent() {
     return value != null && !"".equals(value);

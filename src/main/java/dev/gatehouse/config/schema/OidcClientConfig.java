@@ -16,8 +16,8 @@ public record OidcClientConfig(
     List<String> grantTypes,
     List<String> responseTypes,
     List<String> responseModes,
-    String authorizationPolicy,
-    String consentMode,
+    AuthorizationPolicy authorizationPolicy,
+    ConsentMode consentMode,
     Duration preConfiguredConsentDuration,
     boolean requirePkce,
     String pkceChallengeMethod,
@@ -25,5 +25,16 @@ public record OidcClientConfig(
     String accessTokenSignedResponseAlg,
     String userinfoSignedResponseAlg,
     String tokenEndpointAuthMethod,
-    String lifespan) {
+    String lifespan,
+    ClaimsPolicy claimsPolicy,
+    List<String> audience,
+    AudienceMode requestedAudienceMode) {
+
+  /** {@code requested_audience_mode}: what a client gets when it asks for no audience. */
+  public enum AudienceMode {
+    /** Only what it asks for. */
+    EXPLICIT,
+    /** All of its {@code audience}. */
+    IMPLICIT
+  }
 }

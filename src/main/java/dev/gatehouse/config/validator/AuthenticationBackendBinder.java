@@ -2,8 +2,14 @@ package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.AuthenticationBackendConfig;
+import dev.gatehouse.config.schema.ExtraAttribute;
+import dev.gatehouse.config.schema.UserAttributeNames;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code authentication_backend}: required, as in Authelia. Gatehouse has the {@code file}
@@ -35,10 +41,34 @@ final class AuthenticationBackendBinder {
       return null;
     }
     try {
-      return new AuthenticationBackendConfig(Path.of(path), watch);
+      return new AuthenticationBackendConfig(Path.of(path), watch, extraAttributes(file.child("extra_attributes")));
     } catch (InvalidPathException e) {
       pathNode.error("'" + path + "' is not a valid file path: " + e.getReason());
       return null;
     }
+  }
+
+  /** Authelia's checks: a known value type, and a name that is not a standard attribute's. */
+  private static Map<String, ExtraAttribute> extraAttributes(ConfigNode node) {
+    Map<String, ExtraAttribute> attributes = new LinkedHashMap<>();
+    node.entries().forEach((name, attribute) -> {
+      boolean multiValued = attribute.child("multi_valued").bool(false);
+      ConfigNode typeNode = attribute.child("value_type");
+      String type = typeNode.string();
+      Optional<ExtraAttribute.ValueType> valueType = Arrays.stream(ExtraAttribute.ValueType.values())
+          .filter(candidate -> candidate.configured().equals(type)).findFirst();
+      if (type == null) {
+        typeNode.error("option 'value_type' is required");
+      } else if (valueType.isEmpty()) {
+        typeNode.error("option 'value_type' must be one of " + ConfigNode.joinOr(ExtraAttribute.ValueType.names())
+            + " but it's configured as '" + type + "'");
+      }
+      if (UserAttributeNames.STANDARD.contains(name)) {
+        attribute.error("attribute name '" + name + "' is reserved");
+      } else {
+        valueType.ifPresent(known -> attributes.put(name, new ExtraAttribute(multiValued, known)));
+      }
+    });
+    return attributes;
   }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,8 @@ final class ClientFlowRules {
     this.reporter = reporter;
   }
 
-  List<String> scopes(boolean clientCredentials) {
+  /** The client's scopes; {@code customScopes} are known as well as the standard ones. */
+  List<String> scopes(boolean clientCredentials, Collection<String> customScopes) {
     ConfigNode node = client.child("scopes");
     List<String> scopes = node.strings(List.of());
     if (scopes.isEmpty() && !clientCredentials) {
@@ -60,10 +62,11 @@ final class ClientFlowRules {
             + ConfigNode.joinOr(refused) + " are not allowed");
       }
     } else {
-      List<String> unknown = scopes.stream().filter(s -> !KNOWN_SCOPES.contains(s)).distinct().toList();
+      List<String> known = concat(KNOWN_SCOPES, List.copyOf(customScopes));
+      List<String> unknown = scopes.stream().filter(s -> !known.contains(s)).distinct().toList();
       if (!unknown.isEmpty()) {
         node.warn(reporter.autheliaPrefix() + "option 'scopes' only expects the values "
-            + ConfigNode.joinOr(KNOWN_SCOPES) + " but the unknown values "
+            + ConfigNode.joinOr(known) + " but the unknown values "
             + ConfigNode.joinAnd(unknown) + " are present and should generally only be used if a"
             + " particular client requires a scope outside of our standard scopes");
       }

@@ -1,14 +1,20 @@
 package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
+import dev.gatehouse.config.schema.AuthorizationPolicy;
+import dev.gatehouse.config.schema.ClaimsPolicy;
+import dev.gatehouse.config.schema.Network;
 import dev.gatehouse.config.schema.OidcClientConfig;
 import dev.gatehouse.config.schema.OidcConfig;
+import dev.gatehouse.config.schema.PkceEnforcement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code identity_providers.oidc}: null when absent. Provider-level keys with Authelia's defaults
@@ -24,7 +30,7 @@ final class OidcBinder {
   private OidcBinder() {
   }
 
-  static OidcConfig bind(ConfigNode oidc) {
+  static OidcConfig bind(ConfigNode oidc, Map<String, List<Network>> namedNetworks, Set<String> extraAttributes) {
     if (!oidc.isPresent()) {
       return null;
     }
@@ -35,15 +41,24 @@ final class OidcBinder {
     Map<String, OidcConfig.Lifespans> custom = new LinkedHashMap<>();
     lifespansNode.child("custom").entries().forEach((name, entry) ->
         custom.put(name, customLifespans(entry)));
-    String enforcePkce = oidc.child("enforce_pkce").choice("public_clients_only",
-        List.of("never", "public_clients_only", "always"));
+    PkceEnforcement enforcePkce = pkceEnforcement(oidc.child("enforce_pkce"));
     boolean plainChallenge = oidc.child("enable_pkce_plain_challenge").bool(false);
     int entropy = minimumParameterEntropy(oidc.child("minimum_parameter_entropy"));
-    OidcClientBinder.Context context =
-        new OidcClientBinder.Context(keys.signingAlgorithms(), custom.keySet(), plainChallenge);
+    Map<String, AuthorizationPolicy> policies =
+        AuthorizationPolicyBinder.bind(oidc.child("authorization_policies"), namedNetworks);
+    Map<String, ClaimsPolicy> claimsPolicies = ClaimsPolicyBinder.policies(oidc.child("claims_policies"), extraAttributes);
+    Map<String, List<String>> customScopes = ClaimsPolicyBinder.customScopes(oidc.child("scopes"), claimsPolicies);
+    OidcClientBinder.Context context = new OidcClientBinder.Context(keys.signingAlgorithms(), custom.keySet(),
+        plainChallenge, policies, claimsPolicies, customScopes);
     List<OidcClientConfig> clients = clients(oidc.child("clients"), context);
     return new OidcConfig(hmacSecret, keys.jwks(), lifespans, Map.copyOf(custom), enforcePkce,
-        plainChallenge, entropy, clients);
+        plainChallenge, entropy, clients, Map.copyOf(customScopes));
+  }
+
+  private static PkceEnforcement pkceEnforcement(ConfigNode node) {
+    List<String> names = Arrays.stream(PkceEnforcement.values()).map(PkceEnforcement::configured).toList();
+    String value = node.choice(PkceEnforcement.PUBLIC_CLIENTS_ONLY.configured(), names);
+    return PkceEnforcement.values()[names.indexOf(value)];
   }
 
   private static OidcConfig.Lifespans lifespans(ConfigNode node) {

@@ -1,13 +1,18 @@
 package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
+import dev.gatehouse.config.schema.AuthorizationPolicy;
+import dev.gatehouse.config.schema.ClaimsPolicy;
+import dev.gatehouse.config.schema.ConsentMode;
 import dev.gatehouse.config.schema.OidcClientConfig;
+import dev.gatehouse.config.schema.PolicyLevel;
 import dev.gatehouse.crypto.MalformedDigestException;
 import dev.gatehouse.crypto.PasswordDigest;
 import dev.gatehouse.crypto.PasswordDigests;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,19 +30,25 @@ final class OidcClientBinder {
     final List<String> signingAlgorithms;
     final Set<String> customLifespans;
     final boolean plainChallengeEnabled;
+    final Map<String, AuthorizationPolicy> authorizationPolicies;
+    final Map<String, ClaimsPolicy> claimsPolicies;
+    final Map<String, List<String>> customScopes;
     boolean deprecatedSeen;
 
-    Context(List<String> signingAlgorithms, Set<String> customLifespans,
-        boolean plainChallengeEnabled) {
+    Context(List<String> signingAlgorithms, Set<String> customLifespans, boolean plainChallengeEnabled,
+        Map<String, AuthorizationPolicy> authorizationPolicies, Map<String, ClaimsPolicy> claimsPolicies,
+        Map<String, List<String>> customScopes) {
       this.signingAlgorithms = signingAlgorithms;
       this.customLifespans = customLifespans;
       this.plainChallengeEnabled = plainChallengeEnabled;
+      this.authorizationPolicies = authorizationPolicies;
+      this.claimsPolicies = claimsPolicies;
+      this.customScopes = customScopes;
     }
   }
 
-  private static final List<String> POLICIES = List.of("one_factor", "two_factor");
-  private static final List<String> CONSENT_MODES =
-      List.of("auto", "implicit", "explicit", "pre-configured");
+  private static final List<PolicyLevel> CLIENT_LEVELS = List.of(PolicyLevel.ONE_FACTOR, PolicyLevel.TWO_FACTOR);
+  private static final String AUTO = "auto";
   private static final Duration DEFAULT_CONSENT_DURATION = Duration.ofDays(7);
   private static final List<String> PKCE_METHODS = List.of("plain", "S256");
 
@@ -88,7 +99,8 @@ final class OidcClientBinder {
 
     ConfigNode grantTypesNode = client.child("grant_types");
     List<String> configuredGrantTypes = grantTypesNode.strings(List.of());
-    String policy = authorizationPolicy(configuredGrantTypes.contains(ClientFlowRules.CLIENT_CREDENTIALS));
+    AuthorizationPolicy policy =
+        authorizationPolicy(configuredGrantTypes.contains(ClientFlowRules.CLIENT_CREDENTIALS));
     String lifespan = lifespan();
 
     ConfigNode pkceMethodNode = client.child("pkce_challenge_method");
@@ -101,9 +113,13 @@ final class OidcClientBinder {
 
     ConfigNode consentNode = client.child("consent_mode");
     Duration consentDuration = client.child("pre_configured_consent_duration").durationOrNull();
-    String consentMode = consentMode(consentNode, consentDuration != null);
+    ConsentMode consentMode = consentMode(consentNode, consentDuration != null);
 
-    List<String> scopes = flows.scopes(configuredGrantTypes.contains(ClientFlowRules.CLIENT_CREDENTIALS));
+    List<String> scopes = flows.scopes(configuredGrantTypes.contains(ClientFlowRules.CLIENT_CREDENTIALS),
+        context.customScopes.keySet());
+    ClaimsPolicy claimsPolicy = claimsPolicy(scopes);
+    List<String> audience = client.child("audience").strings(List.of());
+    OidcClientConfig.AudienceMode audienceMode = audienceMode();
     List<String> responseTypes = flows.responseTypes();
     List<String> responseModes = flows.responseModes(responseTypes);
     List<String> grantTypes = flows.grantTypes(grantTypesNode, configuredGrantTypes, responseTypes,
@@ -119,7 +135,8 @@ final class OidcClientBinder {
     return new OidcClientConfig(id, name, secret, isPublic, redirectUris, postLogoutRedirectUris,
         scopes, grantTypes, responseTypes, responseModes, policy, consentMode,
         consentDuration == null ? DEFAULT_CONSENT_DURATION : consentDuration, requirePkce,
-        pkceMethod, idTokenAlg, accessTokenAlg, userinfoAlg, authMethod, lifespan);
+        pkceMethod, idTokenAlg, accessTokenAlg, userinfoAlg, authMethod, lifespan, claimsPolicy, audience,
+        audienceMode);
   }
 
   private void checkId(ConfigNode idNode, String value) {
@@ -153,21 +170,66 @@ final class OidcClientBinder {
     }
   }
 
-  private String authorizationPolicy(boolean clientCredentials) {
+  /** A level, or the name of an {@code authorization_policies} entry; never {@code deny}, as in Authelia. */
+  private AuthorizationPolicy authorizationPolicy(boolean clientCredentials) {
     ConfigNode node = client.child("authorization_policy");
     String value = node.string();
     if (clientCredentials) {
-      if (value != null && !value.equals("one_factor")) {
+      if (value != null && !value.equals(PolicyLevel.ONE_FACTOR.configured())) {
         node.error(reporter.prefix() + "must be 'one_factor' for a client with the 'client_credentials'"
             + " grant type but it's configured as '" + value + "'");
       }
-      return "one_factor";
+      return AuthorizationPolicy.of(PolicyLevel.ONE_FACTOR);
     }
-    if (value != null && !POLICIES.contains(value)) {
-      node.error(reporter.prefix() + "must be one of " + ConfigNode.joinOr(POLICIES)
-          + " but it's configured as '" + value + "'");
+    if (value == null) {
+      return AuthorizationPolicy.of(AuthorizationPolicy.DEFAULT_LEVEL);
     }
-    return value == null ? "two_factor" : value;
+    AuthorizationPolicy named = context.authorizationPolicies.get(value);
+    if (named != null) {
+      return named;
+    }
+    return CLIENT_LEVELS.stream().filter(level -> level.configured().equals(value)).findFirst()
+        .map(AuthorizationPolicy::of)
+        .orElseGet(() -> {
+          List<String> allowed = Stream.concat(CLIENT_LEVELS.stream().map(PolicyLevel::configured),
+              context.authorizationPolicies.keySet().stream()).toList();
+          node.error(reporter.prefix() + "must be one of " + ConfigNode.joinOr(allowed)
+              + " but it's configured as '" + value + "'");
+          return AuthorizationPolicy.of(AuthorizationPolicy.DEFAULT_LEVEL);
+        });
+  }
+
+  /**
+   * The named claims policy, which must give every claim the client's custom scopes list that is
+   * not a standard claim; none when the client names none.
+   */
+  private ClaimsPolicy claimsPolicy(List<String> scopes) {
+    ConfigNode node = client.child("claims_policy");
+    String name = node.string();
+    if (name == null) {
+      return ClaimsPolicy.NONE;
+    }
+    ClaimsPolicy policy = context.claimsPolicies.get(name);
+    if (policy == null) {
+      node.error(reporter.autheliaPrefix() + "option 'claims_policy' is not the name of a configured claims policy");
+      return ClaimsPolicy.NONE;
+    }
+    for (String scope : scopes) {
+      for (String claim : context.customScopes.getOrDefault(scope, List.of())) {
+        boolean custom = policy.customClaims().values().stream().anyMatch(c -> c.name().equals(claim));
+        if (!custom && !ClaimsPolicyBinder.KNOWN_CLAIMS.contains(claim)) {
+          client.child("scopes").error(reporter.autheliaPrefix() + "option 'scopes' contains value '" + scope
+              + "' which requires claim '" + claim + "' but the claim is not a claim provided by 'claims_policy'"
+              + " with the name '" + name + "' or a standard claim");
+        }
+      }
+    }
+    return policy;
+  }
+
+  private OidcClientConfig.AudienceMode audienceMode() {
+    String mode = client.child("requested_audience_mode").choice("explicit", List.of("explicit", "implicit"));
+    return mode.equals("implicit") ? OidcClientConfig.AudienceMode.IMPLICIT : OidcClientConfig.AudienceMode.EXPLICIT;
   }
 
   private String lifespan() {
@@ -188,17 +250,18 @@ final class OidcClientBinder {
   }
 
   /** Resolves {@code auto} as Authelia does: pre-configured when a duration is set. */
-  private String consentMode(ConfigNode node, boolean durationConfigured) {
-    String value = node.string("auto");
-    if (!CONSENT_MODES.contains(value)) {
-      node.error(reporter.prefix() + "must be one of " + ConfigNode.joinOr(CONSENT_MODES)
+  private ConsentMode consentMode(ConfigNode node, boolean durationConfigured) {
+    List<String> allowed = Stream.concat(Stream.of(AUTO), ConsentMode.names().stream()).toList();
+    String value = node.string(AUTO);
+    if (!allowed.contains(value)) {
+      node.error(reporter.prefix() + "must be one of " + ConfigNode.joinOr(allowed)
           + " but it's configured as '" + value + "'");
-      return "explicit";
+      return ConsentMode.EXPLICIT;
     }
-    if (value.equals("auto")) {
-      return durationConfigured ? "pre-configured" : "explicit";
+    if (value.equals(AUTO)) {
+      return durationConfigured ? ConsentMode.PRE_CONFIGURED : ConsentMode.EXPLICIT;
     }
-    return value;
+    return ConsentMode.of(value);
   }
 
   private List<String> redirectUris(boolean isPublic) {

@@ -1,17 +1,24 @@
 package dev.gatehouse.oidc.authorize;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.gatehouse.config.schema.AuthorizationPolicy;
+import dev.gatehouse.config.schema.Network;
+import dev.gatehouse.config.schema.PolicyLevel;
 import dev.gatehouse.identity.SubjectIdentifiers;
-import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
+import dev.gatehouse.identity.User;
+import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.oidc.clients.ClientPolicy;
 import dev.gatehouse.oidc.tokens.AuthenticationMethods;
 import dev.gatehouse.oidc.tokens.ClaimsRequest;
 import dev.gatehouse.oidc.tokens.IdTokenSignatures;
+import dev.gatehouse.regulation.ClientAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +56,9 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
   /** Session attribute read by the login page to prefill the username. */
   public static final String LOGIN_HINT = AuthorizationRequestGate.class.getName() + ".loginHint";
   public static final String SECOND_FACTOR_PAGE = "/login/totp";
+  /** Authelia's words for a user its policy denies. */
+  private static final String DENIED_DESCRIPTION = "The resource owner or authorization server denied the request."
+      + " The user was denied access to this client.";
 
   private final RequestMatcher authorizationEndpoint;
   private final RegisteredClientRepository clients;
@@ -56,17 +66,19 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
   private final AuthorizationResponses responses;
   private final IdTokenSignatures hints;
   private final SubjectIdentifiers subjects;
+  private final UserDirectory users;
   private final Clock clock;
 
   public AuthorizationRequestGate(RequestMatcher authorizationEndpoint, RegisteredClientRepository clients,
       RequestCache requestCache, AuthorizationResponses responses, IdTokenSignatures hints,
-      SubjectIdentifiers subjects, Clock clock) {
+      SubjectIdentifiers subjects, UserDirectory users, Clock clock) {
     this.authorizationEndpoint = authorizationEndpoint;
     this.clients = clients;
     this.requestCache = requestCache;
     this.responses = responses;
     this.hints = hints;
     this.subjects = subjects;
+    this.users = users;
     this.clock = clock;
   }
 
@@ -98,9 +110,8 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     Authentication current = signedIn();
     Instant now = clock.instant();
     String requestKey = LoginAsked.keyOf(request.getParameterMap());
-    LoginRequirement requirement = new LoginRequirement(
-        "two_factor".equals(client.getClientSettings().getSetting(ClientRegistrationMapper.AUTHORIZATION_POLICY)),
-        prompt(request), maxAge, factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
+    Set<String> prompt = prompt(request);
+    LoginRequirement requirement = new LoginRequirement(requiredOf(client, current, request), prompt, maxAge, factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
         current == null ? null : AuthenticationMethods.authenticatedAt(current.getAuthorities()).orElse(null),
         factorTime(current, AuthenticationMethods.TOTP_AUTHORITY) != null,
         LoginAsked.forRequest(session.getAttribute(LOGIN_ASKED), requestKey), hint(request, current));
@@ -125,6 +136,32 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
           new OAuth2Error("login_required", "The user must sign in", null));
       case INTERACTION_REQUIRED -> responses.sendError(request, response,
           new OAuth2Error("interaction_required", "The user must prove a second factor", null));
+      case DENIED -> deny(request, response, client, prompt);
+    }
+  }
+
+  /**
+   * What the client's policy asks of the signed-in user, from where the request came; when
+   * nobody is signed in, the answer is to sign in whatever it is.
+   */
+  private PolicyLevel requiredOf(RegisteredClient client, Authentication current, HttpServletRequest request) {
+    AuthorizationPolicy policy = ClientPolicy.of(client).authorization();
+    if (current == null) {
+      return policy.defaultPolicy();
+    }
+    List<String> groups = users.find(current.getName()).map(User::groups).orElse(List.of());
+    InetAddress address = Network.address(ClientAddress.of(request.getRemoteAddr())).orElse(null);
+    return policy.levelFor(new AuthorizationPolicy.Subject(current.getName(), groups, address));
+  }
+
+  /** A page for the user, who stays signed in; the client hears of it only if they go back, or at once for prompt=none. */
+  private void deny(HttpServletRequest request, HttpServletResponse response, RegisteredClient client,
+      Set<String> prompt) throws IOException, ServletException {
+    OAuth2Error denied = new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, DENIED_DESCRIPTION, null);
+    if (prompt.contains("none")) {
+      responses.sendError(request, response, denied);
+    } else {
+      responses.showDenial(request, response, client.getClientName(), denied);
     }
   }
 

@@ -38,6 +38,14 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
   /** The portal page that shows an error that must not be sent to the client. */
   public static final String ERROR_PAGE = "/error/authorization";
   public static final String ERROR_ATTRIBUTE = AuthorizationResponses.class.getName() + ".error";
+  private static final String SAS_PARAMETER_DESCRIPTION = "OAuth 2.0 Parameter";
+  /** The portal page that tells a user the client's policy does not let them in. */
+  public static final String DENIED_PAGE = "/error/denied";
+  public static final String DENIAL_ATTRIBUTE = AuthorizationResponses.class.getName() + ".denial";
+
+  /** What the denied page shows: the client's name, and where "go back" leads, if anywhere. */
+  public record Denial(String clientName, String returnTo) {
+  }
 
   @Override
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -45,7 +53,7 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
     var result = (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
     UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(result.getRedirectUri())
         .queryParam(OAuth2ParameterNames.CODE, result.getAuthorizationCode().getTokenValue());
-    redirect(response, uri, result.getState());
+    response.sendRedirect(withStateAndIssuer(uri, result.getState()));
   }
 
   @Override
@@ -73,15 +81,41 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
       request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
       return;
     }
-    UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(destination.get().redirectUri())
+    response.sendRedirect(errorRedirect(error, destination.get()));
+  }
+
+  /**
+   * Tells the user the client's policy does not let them in, on a page from which they may go
+   * back to the client with {@code error}; the client hears nothing until they do.
+   */
+  public void showDenial(HttpServletRequest request, HttpServletResponse response, String clientName,
+      OAuth2Error error) throws IOException, ServletException {
+    request.setAttribute(DENIAL_ATTRIBUTE, new Denial(clientName, errorRedirect(request, error).orElse(null)));
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    request.getRequestDispatcher(DENIED_PAGE).forward(request, response);
+  }
+
+  /**
+   * Where the browser goes to bring {@code error} to the client, when the request's redirect URI
+   * is trusted: for a page that lets the user choose to go back.
+   */
+  public Optional<String> errorRedirect(HttpServletRequest request, OAuth2Error error) {
+    return registeredDestination(request).map(destination -> errorRedirect(error, destination));
+  }
+
+  private static String errorRedirect(OAuth2Error error, ErrorDestination destination) {
+    UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(destination.redirectUri())
         .queryParam(OAuth2ParameterNames.ERROR, error.getErrorCode());
-    String description = OAuth2ErrorCodes.ACCESS_DENIED.equals(error.getErrorCode())
-        // SAS names the parameter it checked last, which reads as if the client were at fault.
-        ? "The user denied the request" : error.getDescription();
+    String description = error.getDescription();
+    if (OAuth2ErrorCodes.ACCESS_DENIED.equals(error.getErrorCode()) && description != null
+        && description.startsWith(SAS_PARAMETER_DESCRIPTION)) {
+      // SAS names the parameter it checked last, which reads as if the client were at fault.
+      description = "The user denied the request";
+    }
     if (StringUtils.hasText(description)) {
       uri.queryParam(OAuth2ParameterNames.ERROR_DESCRIPTION, encode(description));
     }
-    redirect(response, uri, destination.get().state());
+    return withStateAndIssuer(uri, destination.state());
   }
 
   /**
@@ -119,13 +153,12 @@ public final class AuthorizationResponses implements AuthenticationSuccessHandle
   private record ErrorDestination(String redirectUri, String state) {
   }
 
-  private static void redirect(HttpServletResponse response, UriComponentsBuilder uri, String state)
-      throws IOException {
+  private static String withStateAndIssuer(UriComponentsBuilder uri, String state) {
     if (StringUtils.hasText(state)) {
       uri.queryParam(OAuth2ParameterNames.STATE, encode(state));
     }
     uri.queryParam("iss", encode(AuthorizationServerContextHolder.getContext().getIssuer()));
-    response.sendRedirect(uri.build(true).toUriString());
+    return uri.build(true).toUriString();
   }
 
   private static String encode(String value) {

@@ -1,19 +1,21 @@
 package dev.gatehouse.oidc.authorize;
 
+import dev.gatehouse.config.schema.PolicyLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * Decides what an authorization request needs before Spring Authorization Server may answer it:
- * the client's {@code authorization_policy}, and OpenID Connect Core 3.1.2.1's {@code prompt},
+ * what the client's {@code authorization_policy} asks of the signed-in user, and OpenID Connect
+ * Core 3.1.2.1's {@code prompt},
  * {@code max_age} and {@code id_token_hint}. Pure rules, no servlet types.
  *
  * <p>A login the gate asked for while handling this very request satisfies {@code prompt=login}
  * and {@code max_age}, however long the password and second factor took: otherwise
  * {@code max_age=0} could never be met. The hinted user must be the one signed in, or no code.
  *
- * @param twoFactor whether the client's policy is {@code two_factor}
+ * @param required what the client's policy asks of the signed-in user (anything when nobody is)
  * @param prompt the {@code prompt} values of the request (empty on the consent form's POST)
  * @param maxAge the {@code max_age} of the request, if any
  * @param passwordAt when the password factor of the current login was proven, null if none
@@ -22,7 +24,7 @@ import java.util.Set;
  * @param loginAskedAt when the gate sent the user to sign in for this request, or null
  * @param hint what the request's {@code id_token_hint} says of the signed-in user
  */
-public record LoginRequirement(boolean twoFactor, Set<String> prompt, Duration maxAge, Instant passwordAt,
+public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duration maxAge, Instant passwordAt,
     Instant authenticatedAt, boolean secondFactor, Instant loginAskedAt, Hint hint) {
 
   /** The user a request names ({@code id_token_hint}, a {@code sub} claim value) against the signed-in user. */
@@ -48,11 +50,13 @@ public record LoginRequirement(boolean twoFactor, Set<String> prompt, Duration m
     /** A login is needed but the request forbids it, or the one done for it is not the hinted user. */
     LOGIN_REQUIRED,
     /** prompt=none, and the second factor would be needed. */
-    INTERACTION_REQUIRED;
+    INTERACTION_REQUIRED,
+    /** The policy does not let this user use the client: nothing is issued. */
+    DENIED;
 
     /** Whether this ends the request's detour through the login pages. */
     public boolean answersTheClient() {
-      return this == PROCEED || this == LOGIN_REQUIRED || this == INTERACTION_REQUIRED;
+      return this == PROCEED || this == LOGIN_REQUIRED || this == INTERACTION_REQUIRED || this == DENIED;
     }
   }
 
@@ -62,7 +66,7 @@ public record LoginRequirement(boolean twoFactor, Set<String> prompt, Duration m
       if (!signedIn || tooOld(now) || hint == Hint.SOMEONE_ELSE) {
         return Outcome.LOGIN_REQUIRED;
       }
-      return twoFactor && !secondFactor ? Outcome.INTERACTION_REQUIRED : Outcome.PROCEED;
+      return required == PolicyLevel.TWO_FACTOR && !secondFactor ? Outcome.INTERACTION_REQUIRED : allowed();
     }
     if (!signedIn) {
       return Outcome.LOGIN;
@@ -74,7 +78,12 @@ public record LoginRequirement(boolean twoFactor, Set<String> prompt, Duration m
     } else if (prompt.contains("login") || tooOld(now) || hint == Hint.SOMEONE_ELSE) {
       return Outcome.LOGIN_AGAIN;
     }
-    return twoFactor && !secondFactor ? Outcome.SECOND_FACTOR : Outcome.PROCEED;
+    return required == PolicyLevel.TWO_FACTOR && !secondFactor ? Outcome.SECOND_FACTOR : allowed();
+  }
+
+  /** Denied once the user is known, before any second factor: it would prove nothing that changes the answer. */
+  private Outcome allowed() {
+    return required == PolicyLevel.DENY ? Outcome.DENIED : Outcome.PROCEED;
   }
 
   /** Past {@code max_age}; so always for {@code max_age=0}, which asks for a login as prompt=login does. */

@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 public final class ClientRegistrationMapper {
 
   public static final String ID_TOKEN_LIFESPAN = "gatehouse.id-token-time-to-live";
-  public static final String AUTHORIZATION_POLICY = "gatehouse.authorization-policy";
 
   private final OidcConfig provider;
 
@@ -33,9 +32,9 @@ public final class ClientRegistrationMapper {
         .redirectUris(uris -> uris.addAll(client.redirectUris()))
         .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
         .scopes(scopes -> scopes.addAll(client.scopes()))
-        .clientSettings(ClientConsent.configuredFor(client).writeTo(ClientSettings.builder())
+        .clientSettings(ClientPolicy.configuredFor(client, provider.customScopes())
+            .writeTo(ClientConsent.configuredFor(client).writeTo(ClientSettings.builder()))
             .requireProofKey(requiresPkce(client))
-            .setting(AUTHORIZATION_POLICY, client.authorizationPolicy())
             .build())
         .tokenSettings(TokenSettings.builder()
             .accessTokenFormat("none".equals(client.accessTokenSignedResponseAlg())
@@ -60,11 +59,7 @@ public final class ClientRegistrationMapper {
   }
 
   private boolean requiresPkce(OidcClientConfig client) {
-    return switch (provider.enforcePkce()) {
-      case "always" -> true;
-      case "public_clients_only" -> client.requirePkce() || client.publicClient();
-      default -> client.requirePkce();
-    };
+    return client.requirePkce() || provider.enforcePkce().requiredOf(client.publicClient());
   }
 
   private OidcConfig.Lifespans lifespansOf(OidcClientConfig client) {

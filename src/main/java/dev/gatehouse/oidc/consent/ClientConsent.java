@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.consent;
 
+import dev.gatehouse.config.schema.ConsentMode;
 import dev.gatehouse.config.schema.OidcClientConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record ClientConsent(ConsentMode mode, Duration rememberFor) {
   private static final String SETTING = "gatehouse.consent";
 
   public static ClientConsent configuredFor(OidcClientConfig client) {
-    return new ClientConsent(ConsentMode.of(client.consentMode()), client.preConfiguredConsentDuration());
+    return new ClientConsent(client.consentMode(), client.preConfiguredConsentDuration());
   }
 
   public static ClientConsent of(RegisteredClient client) {

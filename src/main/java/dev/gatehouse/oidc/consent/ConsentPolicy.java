@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.consent;
 
+import dev.gatehouse.config.schema.ConsentMode;
 import java.util.Set;
 
 /** Whether the user must be asked before a client gets what it requested. */

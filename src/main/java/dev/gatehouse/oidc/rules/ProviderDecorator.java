@@ -16,10 +16,18 @@ abstract class ProviderDecorator implements AuthenticationProvider {
     this.delegate = delegate;
   }
 
-  /** Replaces, among an endpoint's providers, the one of the given type by its decorated form. */
+  /**
+   * Replaces, among an endpoint's providers, the one of the given type by its decorated form;
+   * the type may already be decorated, so rules can be installed in any order.
+   */
   static void decorate(List<AuthenticationProvider> providers, Class<? extends AuthenticationProvider> type,
       UnaryOperator<AuthenticationProvider> decorator) {
-    providers.replaceAll(provider -> type.isInstance(provider) ? decorator.apply(provider) : provider);
+    providers.replaceAll(provider -> isOrWraps(provider, type) ? decorator.apply(provider) : provider);
+  }
+
+  private static boolean isOrWraps(AuthenticationProvider provider, Class<? extends AuthenticationProvider> type) {
+    return type.isInstance(provider)
+        || provider instanceof ProviderDecorator decorated && isOrWraps(decorated.delegate, type);
   }
 
   @Override

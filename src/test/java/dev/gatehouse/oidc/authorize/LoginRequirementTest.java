@@ -11,6 +11,7 @@ import static dev.gatehouse.oidc.authorize.LoginRequirement.Outcome.PROCEED;
 import static dev.gatehouse.oidc.authorize.LoginRequirement.Outcome.SECOND_FACTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.config.schema.PolicyLevel;
 import dev.gatehouse.oidc.authorize.LoginRequirement.Hint;
 import dev.gatehouse.oidc.authorize.LoginRequirement.Outcome;
 import java.time.Duration;
@@ -55,10 +56,21 @@ class LoginRequirementTest {
       hint of someone else                   | one | ''          | -   | 60  | 60  | -  | SOMEONE_ELSE   | LOGIN_AGAIN
       hint of someone else, nobody in        | one | ''          | -   | -   | -   | -  | SOMEONE_ELSE   | LOGIN
       hint still someone else after login    | one | ''          | -   | 5   | 5   | 10 | SOMEONE_ELSE   | LOGIN_REQUIRED
+      denied: nobody in, sign in first       | deny | ''         | -   | -   | -   | -  | ABSENT         | LOGIN
+      denied right after the password        | deny | ''         | -   | 5   | 5   | 10 | ABSENT         | DENIED
+      denied, already signed in              | deny | ''         | -   | 60  | 60  | -  | ABSENT         | DENIED
+      denied, prompt=none                    | deny | none       | -   | 60  | 60  | -  | ABSENT         | DENIED
+      denied but prompt=login comes first    | deny | login      | -   | 60  | 60  | -  | ABSENT         | LOGIN_AGAIN
+      prompt=none, denied, nobody in         | deny | none       | -   | -   | -   | -  | ABSENT         | LOGIN_REQUIRED
       """)
   void decides(String situation, String policy, String prompt, String maxAge, String passwordAgo,
       String latestFactorAgo, String askedAgo, Hint hint, Outcome expected) {
-    LoginRequirement requirement = new LoginRequirement("two".equals(policy),
+    PolicyLevel required = switch (policy) {
+      case "two" -> PolicyLevel.TWO_FACTOR;
+      case "one" -> PolicyLevel.ONE_FACTOR;
+      default -> PolicyLevel.DENY;
+    };
+    LoginRequirement requirement = new LoginRequirement(required,
         Arrays.stream(prompt.split(" ")).filter(value -> !value.isEmpty()).collect(Collectors.toSet()),
         "-".equals(maxAge) ? null : Duration.ofSeconds(Long.parseLong(maxAge)), ago(passwordAgo),
         ago(latestFactorAgo), "two".equals(policy) && !latestFactorAgo.equals(passwordAgo), ago(askedAgo), hint);

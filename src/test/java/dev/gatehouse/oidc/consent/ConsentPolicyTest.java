@@ -1,8 +1,8 @@
 package dev.gatehouse.oidc.consent;
 
-import static dev.gatehouse.oidc.consent.ConsentMode.EXPLICIT;
-import static dev.gatehouse.oidc.consent.ConsentMode.IMPLICIT;
-import static dev.gatehouse.oidc.consent.ConsentMode.PRE_CONFIGURED;
+import static dev.gatehouse.config.schema.ConsentMode.EXPLICIT;
+import static dev.gatehouse.config.schema.ConsentMode.IMPLICIT;
+import static dev.gatehouse.config.schema.ConsentMode.PRE_CONFIGURED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;

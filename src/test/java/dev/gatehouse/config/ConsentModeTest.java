@@ -1,8 +1,9 @@
-package dev.gatehouse.oidc.consent;
+package dev.gatehouse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.gatehouse.config.schema.ConsentMode;
 import org.junit.jupiter.api.Test;
 
 class ConsentModeTest {

@@ -1,6 +1,7 @@
-package dev.gatehouse.oidc.consent;
+package dev.gatehouse.config.schema;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** A client's {@code consent_mode} once Authelia's {@code auto} has been resolved by the configuration. */
 public enum ConsentMode {
@@ -16,6 +17,10 @@ public enum ConsentMode {
 
   ConsentMode(String configured) {
     this.configured = configured;
+  }
+
+  public static List<String> names() {
+    return Arrays.stream(values()).map(mode -> mode.configured).toList();
   }
 
   /** The mode spelled as in configuration.yml. */
