@@ -8,6 +8,7 @@ import dev.gatehouse.crypto.DigestPasswordEncoder;
 import dev.gatehouse.crypto.VerifiedSecretCache;
 import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.oidc.authorize.AudienceCheck;
 import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.authorize.ClaimsParameterCheck;
@@ -185,7 +186,7 @@ public class OidcConfiguration {
       DatabaseAuthorizationService authorizations, RegisteredClientRepository clients,
       SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock,
       Configuration configuration, AuthorizationServerSettings paths) throws Exception {
-    DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms());
+    DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms(), configuration.oidc().customScopes());
     IdTokenSignatures idTokenSignatures = new IdTokenSignatures(keys);
     AuthorizationResponses responses = new AuthorizationResponses(clients);
     http.oauth2AuthorizationServer(server -> {
@@ -238,6 +239,7 @@ public class OidcConfiguration {
     for (Filter rule : List.of(new ParameterEntropyCheck(authorizationEndpoint, configuration.oidc().minimumParameterEntropy(), responses),
         new CodeChallengeFormat(authorizationEndpoint, responses),
         new ClaimsParameterCheck(authorizationEndpoint, responses),
+        new AudienceCheck(authorizationEndpoint, responses, clients),
         new AuthorizationRequestGate(authorizationEndpoint, clients, requestCache, responses, idTokenSignatures,
             subjects, users, clock))) {
       http.addFilterBefore(rule, AuthorizationFilter.class);

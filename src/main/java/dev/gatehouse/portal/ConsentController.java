@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.oidc.clients.ClientPolicy;
 import dev.gatehouse.oidc.consent.ClientConsent;
 import dev.gatehouse.oidc.consent.ConsentForm;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +49,7 @@ class ConsentController {
     model.addAttribute("username", user.getName());
     model.addAttribute("state", state);
     model.addAttribute("scopes", ScopeDescriptions.describe(
-        Arrays.asList(StringUtils.tokenizeToStringArray(scope, " "))));
+        Arrays.asList(StringUtils.tokenizeToStringArray(scope, " ")), ClientPolicy.of(client).claims()));
     model.addAttribute("rememberFor", consent.mayRemember() ? DurationWords.of(consent.rememberFor()) : null);
     return "consent";
   }

@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.oidc.claims.ClaimsRelease;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,8 +10,8 @@ import java.util.Map;
 /** What each scope means to the user, in the order the consent page lists them. */
 final class ScopeDescriptions {
 
-  /** A scope as the consent page shows it. */
-  record Described(String name, String description) {
+  /** A scope as the consent page shows it, with the claims it releases to the client. */
+  record Described(String name, String description, List<String> claims) {
   }
 
   private static final List<String> ORDER = List.of("openid", "profile", "email", "groups", "address", "phone",
@@ -31,11 +32,12 @@ final class ScopeDescriptions {
   }
 
   /** Known scopes first, in a fixed order; any others after them, alphabetically. */
-  static List<Described> describe(Collection<String> scopes) {
+  static List<Described> describe(Collection<String> scopes, ClaimsRelease release) {
     List<String> ordered = new ArrayList<>(scopes);
     ordered.sort(Comparator.comparingInt(ScopeDescriptions::rank).thenComparing(Comparator.naturalOrder()));
     return ordered.stream()
-        .map(scope -> new Described(scope, DESCRIPTIONS.getOrDefault(scope, UNKNOWN)))
+        .map(scope -> new Described(scope, DESCRIPTIONS.getOrDefault(scope, UNKNOWN),
+            List.copyOf(release.claimsOf(scope))))
         .toList();
   }
 

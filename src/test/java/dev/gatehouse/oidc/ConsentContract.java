@@ -39,7 +39,9 @@ abstract class ConsentContract extends EngineContract {
       + client("forgets", "pre-configured", "1 week")
       + client("remembers", "pre-configured", "1 week")
       + client("briefly", "pre-configured", BRIEF_MEMORY.toSeconds() + "s")
-      + client("together", "pre-configured", "1 week");
+      + client("together", "pre-configured", "1 week")
+      + client("bound", "pre-configured", "1 week")
+      + "        audience: ['https://api.example.com', 'https://other.example.com']\n";
   private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
   @Override
@@ -175,6 +177,31 @@ abstract class ConsentContract extends EngineContract {
     assertConsentPage(more);
     // Refusing more must not quietly grant what was remembered.
     assertErrorRedirect(deny(later, more), "remembers", "access_denied");
+  }
+
+  @Test
+  void rememberedConsentCoversExactlyItsAudienceAndRequestedClaims() {
+    String api = "&audience=" + encode("https://api.example.com");
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    codeFrom(accept(browser, signIn(browser, authorization("bound", "openid email", api)), true), "bound");
+    codeFrom(browser.authorize(authorization("bound", "openid email", api), null, null), "bound");
+
+    assertConsentPage(browser.authorize(authorization("bound", "openid email", ""), null, null));
+    assertConsentPage(browser.authorize(authorization("bound", "openid email",
+        "&audience=" + encode("https://other.example.com")), null, null));
+    assertConsentPage(browser.authorize(authorization("bound", "openid email",
+        api + "&claims=" + encode("{\"id_token\":{\"email\":null}}")), null, null));
+  }
+
+  @Test
+  void theConsentPageNamesTheClaimsEachScopeReleases() {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    HttpResponse<String> page = signIn(browser, authorization("explicit", "openid email groups", ""));
+
+    assertConsentPage(page);
+    assertThat(page.body().replaceAll("<[^>]+>", "").replaceAll("\\s+", " "))
+        .contains("Your email address email The application learns: email, email_verified")
+        .contains("Your group memberships groups The application learns: groups");
   }
 
   @Test

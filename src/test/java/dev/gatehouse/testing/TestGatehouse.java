@@ -169,7 +169,13 @@ public final class TestGatehouse implements AutoCloseable {
    * {@code regulation} or {@code log}) read as a second configuration file over the generated one.
    */
   public static TestGatehouse startWithOverrides(Path directory, String clientsYaml, String overridesYaml) {
-    return start(directory, clientsYaml, storageLocal(directory), filesystemNotifier(directory), USERS_YML,
+    return startWithOverrides(directory, clientsYaml, overridesYaml, USERS_YML);
+  }
+
+  /** As {@link #startWithOverrides(Path, String, String)}, with the users of {@code usersYaml}. */
+  public static TestGatehouse startWithOverrides(Path directory, String clientsYaml, String overridesYaml,
+      String usersYaml) {
+    return start(directory, clientsYaml, storageLocal(directory), filesystemNotifier(directory), usersYaml,
         overridesYaml);
   }
 

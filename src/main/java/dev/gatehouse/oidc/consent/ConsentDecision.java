@@ -23,6 +23,8 @@ final class ConsentDecision implements Consumer<OAuth2AuthorizationConsentAuthen
     consent.authorities(Set::clear);
     if (ConsentForm.accepted(answer.getAdditionalParameters())) {
       answer.getScopes().forEach(consent::scope);
+      ConsentTerms.of(context.getAuthorizationRequest().getAdditionalParameters())
+          .forEach(term -> consent.authority(ConsentTerms.authority(term)));
     }
   }
 }

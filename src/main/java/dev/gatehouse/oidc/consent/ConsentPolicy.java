@@ -15,8 +15,9 @@ public final class ConsentPolicy {
    * Decides for one authorization request.
    *
    * @param prompt the values of the request's {@code prompt} parameter
-   * @param rememberedScopes the scopes of the user's unexpired remembered consent to this client,
-   *     or {@code null} if there is none
+   * @param requestedScopes the scopes requested, with the request's {@link ConsentTerms}
+   * @param rememberedScopes the scopes and terms of the user's unexpired remembered consent to
+   *     this client, or {@code null} if there is none
    */
   public static boolean mustAsk(ConsentMode mode, Set<String> prompt, Set<String> requestedScopes,
       Set<String> rememberedScopes) {
@@ -26,8 +27,8 @@ public final class ConsentPolicy {
     return switch (mode) {
       case IMPLICIT -> false;
       case EXPLICIT -> true;
-      // As in Authelia, a remembered consent answers only the exact set of scopes it was given
-      // for; any other set, larger or smaller, is a new question.
+      // As in Authelia, a remembered consent answers only the exact set of scopes, audience and
+      // claims it was given for; any other set, larger or smaller, is a new question.
       case PRE_CONFIGURED -> !requestedScopes.equals(rememberedScopes);
     };
   }

@@ -1,6 +1,7 @@
 package dev.gatehouse.oidc.consent;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -20,10 +21,15 @@ final class ConsentRequirement implements Predicate<OAuth2AuthorizationCodeReque
     OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
     // An expired remembered consent never gets here: the consent service does not return it.
     OAuth2AuthorizationConsent remembered = context.getAuthorizationConsent();
+    Set<String> asked = new HashSet<>(context.getAuthorizationRequest().getScopes());
+    asked.addAll(ConsentTerms.of(request.getAdditionalParameters()));
+    Set<String> given = null;
+    if (remembered != null) {
+      given = new HashSet<>(remembered.getScopes());
+      given.addAll(ConsentTerms.of(remembered));
+    }
     return ConsentPolicy.mustAsk(ClientConsent.of(context.getRegisteredClient()).mode(),
-        promptOf(request.getAdditionalParameters().get("prompt")),
-        context.getAuthorizationRequest().getScopes(),
-        remembered == null ? null : remembered.getScopes());
+        promptOf(request.getAdditionalParameters().get("prompt")), asked, given);
   }
 
   private static Set<String> promptOf(Object parameter) {

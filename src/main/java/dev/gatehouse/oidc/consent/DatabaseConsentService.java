@@ -1,9 +1,11 @@
 package dev.gatehouse.oidc.consent;
 
-import dev.gatehouse.storage.ConsentRow;
 import dev.gatehouse.storage.ConsentRepository;
+import dev.gatehouse.storage.ConsentRow;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -34,8 +36,10 @@ public class DatabaseConsentService implements OAuth2AuthorizationConsentService
       return;
     }
     Instant now = clock.instant();
+    Set<String> remembered = new TreeSet<>(consent.getScopes());
+    remembered.addAll(ConsentTerms.of(consent));
     repository.save(new ConsentRow(consent.getRegisteredClientId(), consent.getPrincipalName(),
-        String.join(" ", consent.getScopes()), now, now.plus(rules.rememberFor())));
+        String.join(" ", remembered), now, now.plus(rules.rememberFor())));
   }
 
   @Override
@@ -54,8 +58,12 @@ public class DatabaseConsentService implements OAuth2AuthorizationConsentService
   private static OAuth2AuthorizationConsent toConsent(ConsentRow row) {
     OAuth2AuthorizationConsent.Builder consent =
         OAuth2AuthorizationConsent.withId(row.registeredClientId(), row.principalName());
-    for (String scope : row.scopes().split(" ")) {
-      consent.scope(scope);
+    for (String stored : row.scopes().split(" ")) {
+      if (ConsentTerms.isTerm(stored)) {
+        consent.authority(ConsentTerms.authority(stored));
+      } else {
+        consent.scope(stored);
+      }
     }
     return consent.build();
   }

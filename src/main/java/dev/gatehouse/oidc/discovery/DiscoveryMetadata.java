@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Makes the discovery documents honest: Spring Authorization Server advertises everything it could
@@ -22,9 +23,15 @@ public final class DiscoveryMetadata {
       "tls_client_certificate_bound_access_tokens", "token_endpoint_auth_signing_alg_values_supported");
 
   private final List<String> signingAlgorithms;
+  private final List<String> scopes;
+  private final List<String> claims;
 
-  public DiscoveryMetadata(Set<String> signingAlgorithms) {
+  /** {@code customScopes}: {@code scopes.<name>.claims}, which are advertised with the standard ones. */
+  public DiscoveryMetadata(Set<String> signingAlgorithms, Map<String, List<String>> customScopes) {
     this.signingAlgorithms = List.copyOf(signingAlgorithms);
+    this.scopes = Stream.concat(SCOPES.stream(), customScopes.keySet().stream().sorted()).distinct().toList();
+    this.claims = Stream.concat(CLAIMS.stream(), customScopes.values().stream().flatMap(List::stream).sorted())
+        .distinct().toList();
   }
 
   /** Rewrites the OAuth 2.0 metadata fields shared by both well-known documents. */
@@ -37,7 +44,7 @@ public final class DiscoveryMetadata {
     metadata.put("revocation_endpoint_auth_methods_supported", withPublic(CLIENT_AUTH));
     metadata.put("introspection_endpoint_auth_methods_supported", new ArrayList<>(CLIENT_AUTH));
     metadata.put("code_challenge_methods_supported", list("S256"));
-    metadata.put("scopes_supported", new ArrayList<>(SCOPES));
+    metadata.put("scopes_supported", new ArrayList<>(scopes));
     metadata.put("authorization_response_iss_parameter_supported", true);
   }
 
@@ -47,7 +54,7 @@ public final class DiscoveryMetadata {
     metadata.put("subject_types_supported", list("public"));
     metadata.put("id_token_signing_alg_values_supported", new ArrayList<>(signingAlgorithms));
     metadata.put("userinfo_signing_alg_values_supported", list("none"));
-    metadata.put("claims_supported", new ArrayList<>(CLAIMS));
+    metadata.put("claims_supported", new ArrayList<>(claims));
     metadata.put("claims_parameter_supported", true);
     metadata.put("request_parameter_supported", false);
     metadata.put("request_uri_parameter_supported", false);
