@@ -225,7 +225,7 @@ export async function startServer(variant) {
     const message = req.query.message || messages[messages.length - 1];
     if (req.query.error || message) {
       journal.loginPageFailures.push({ url: req.originalUrl, error: req.query.error, message });
-      log(`LibreChat's login page shows ${req.query.error || 'error'}: ${message}`);
+      log(`LibreChat's login page shows ${[req.query.error, message].filter(Boolean).join(': ')}`);
     }
     res.type('html').send('<!DOCTYPE html><title>LibreChat</title><h1>Welcome back</h1>'
       + '<a id="openid" href="/oauth/openid">Log in with Gatehouse</a>');

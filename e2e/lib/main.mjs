@@ -28,7 +28,7 @@ function judgeLogin(settings, result, page) {
     return outcome;
   }
   for (const failure of journal.loginPageFailures) {
-    recordError('LibreChat login page shows', `${failure.error || 'error'}: ${failure.message}`);
+    recordError('LibreChat login page shows', [failure.error, failure.message].filter(Boolean).join(': '));
   }
   if (!journal.login) {
     recordError('login', `LibreChat has no logged-in user; the browser is at ${page.url()}`);
