@@ -218,7 +218,7 @@ export function callbackRoute(domains) {
       return next(error);
     }
     if (!user) {
-      callbackFailed('[OpenID OAuth] Callback authentication failed', info?.message || 'OpenID authentication failed');
+      callbackFailed('[OpenID OAuth] Callback authentication failed', info?.message ? info : 'OpenID authentication failed');
       return redirectToAuthFailure(res);
     }
     return req.logIn(user, { session: false }, (loginError) => (loginError ? next(loginError) : next()));

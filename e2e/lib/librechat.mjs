@@ -51,14 +51,16 @@ export function log(message) {
  * A failed callback: an error, unless the run expects the provider's refusal (E2E_EXPECT=refused)
  * and this callback carried error=access_denied; then it is the expected outcome, kept apart.
  */
-export function callbackFailed(where, error) {
+export function callbackFailed(where, failure) {
+  const refusal = typeof failure === 'object' && failure !== null
+    ? { where, message: failure.message, error: failure.error ?? failure.code }
+    : { where, message: String(failure) };
   if (expectsRefusal() && journal.authorizationError?.error === 'access_denied') {
-    const detail = error instanceof Error ? error.message : (error?.message ?? String(error));
-    journal.refusal = { where, detail };
-    log(`${where} (expected refusal): ${detail}`);
+    journal.refusal = refusal;
+    log(`${where} (expected refusal): ${JSON.stringify(refusal)}`);
     return;
   }
-  recordError(where, error);
+  recordError(where, failure instanceof Error ? failure : [refusal.error, refusal.message].filter(Boolean).join(': '));
 }
 
 // ---- the users collection (MongoDB in LibreChat) --------------------------------------------
