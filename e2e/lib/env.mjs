@@ -40,7 +40,21 @@ export function userSettings(env = process.env) {
     totpFile: env.E2E_TOTP_FILE,
     chromium: env.E2E_CHROMIUM || '/usr/bin/chromium',
     screenshots: env.E2E_SCREENSHOTS || '',
+    expectRefusal: expectsRefusal(env),
   };
+}
+
+/**
+ * E2E_EXPECT=refused: the provider is expected to send the person back with error=access_denied
+ * (an authorization policy that denies them). The run then succeeds only with that outcome:
+ * LibreChat showing its failure page, and no token ever requested.
+ */
+export function expectsRefusal(env = process.env) {
+  const expectation = (env.E2E_EXPECT || 'login').trim();
+  if (!['login', 'refused'].includes(expectation)) {
+    throw new Error(`E2E_EXPECT must be login or refused, not ${JSON.stringify(expectation)}`);
+  }
+  return expectation === 'refused';
 }
 
 /** The version npm installed under `alias` (the openid-client packages export no package.json). */

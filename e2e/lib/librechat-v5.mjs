@@ -7,6 +7,7 @@ import {
   journal, passport, recordError, log, findUser, createUser, updateUser, getFullName,
   convertToUsername, downloadAvatar, recordLogin,
 } from './librechat.mjs';
+import { requiredRoleRefusalV07 } from './roles.mjs';
 
 const version = installedVersion('openid-client-5');
 
@@ -51,6 +52,12 @@ export async function setupOpenId() {
       journal.userinfo = userinfo;
       let user = findUser({ openidId: userinfo.sub }) || findUser({ email: userinfo.email });
       const fullName = getFullName(userinfo);
+      // OPENID_REQUIRED_ROLE: a refusal is a passport failure, shown through failureRedirect.
+      const refusal = requiredRoleRefusalV07(tokenset);
+      if (refusal) {
+        log(`[openidStrategy] ${refusal}`);
+        return done(null, false, { message: refusal });
+      }
       const username = process.env.OPENID_USERNAME_CLAIM
         ? userinfo[process.env.OPENID_USERNAME_CLAIM]
         : convertToUsername(userinfo.username || userinfo.given_name || userinfo.email);
@@ -91,7 +98,11 @@ export function authenticateRoute() {
   return passport.authenticate('openid', { session: false });
 }
 
-/** GET /oauth/openid/callback: failures go back to the client's login page with a message. */
+/**
+ * GET /oauth/openid/callback: failures go back to the client's login page, passport's message in
+ * the session. The library fails (not errors) on an OP error such as access_denied, and on an
+ * RPError; the message is then e.g. "access_denied (…description…)".
+ */
 export function callbackRoute(domains) {
   return passport.authenticate('openid', {
     failureRedirect: `${domains.client}/login`,

@@ -1,15 +1,19 @@
 // LibreChat v0.7.9 … v0.8.x: openid-client 6 with openid-client/passport, as in the newest
-// api/strategies/openidStrategy.js (CustomOpenIDStrategy, customFetch, processOpenIDAuth),
-// api/server/routes/oauth.js (an explicit random state) and the v0.8.3+ LogoutController
+// api/strategies/openidStrategy.js (CustomOpenIDStrategy, customFetch, processOpenIDAuth with the
+// role checks of roles.mjs), api/server/routes/oauth.js (an explicit random state; the callback's
+// own passport callback sending every failure to the login page), token reuse (reuse.mjs), and the
+// v0.8.3+ LogoutController
 // (post_logout_redirect_uri with id_token_hint, or logout_hint + client_id when the URL would be
 // too long, or client_id alone when no id_token was kept).
 import * as client from 'openid-client-6';
 import { Strategy as OpenIDStrategy } from 'openid-client-6/passport';
 import { installedVersion, isEnabled } from './env.mjs';
 import {
-  journal, passport, recordError, log, findUser, createUser, updateUser, getFullName,
+  journal, passport, recordError, callbackFailed, log, findUser, createUser, updateUser, getFullName,
   convertToUsername, downloadAvatar, recordLogin,
 } from './librechat.mjs';
+import { applyAdminRoleNewest, checkRequiredRoleNewest } from './roles.mjs';
+import { exerciseReusedTokens, installApiRoutes, reuseEnabled, reuseSummary, setOpenIDAuthTokens } from './reuse.mjs';
 
 const version = installedVersion('openid-client-6');
 
@@ -101,6 +105,7 @@ async function processOpenIDAuth(tokenset) {
     throw new Error('AUTH_FAILED');
   }
   const fullName = getFullName(userinfo);
+  checkRequiredRoleNewest(tokenset);
   const username = process.env.OPENID_USERNAME_CLAIM
     ? userinfo[process.env.OPENID_USERNAME_CLAIM]
     : convertToUsername(userinfo.preferred_username || userinfo.username || userinfo.email);
@@ -117,6 +122,7 @@ async function processOpenIDAuth(tokenset) {
   } else {
     Object.assign(user, { provider: 'openid', openidId: userinfo.sub, username, name: fullName });
   }
+  applyAdminRoleNewest(tokenset, userinfo, user);
   if (userinfo.picture && !user.avatar?.includes('manual=true')) {
     await downloadAvatar(userinfo.picture, tokenset.access_token);
   }
@@ -151,12 +157,17 @@ export async function setupOpenId() {
   );
   log(`discovered issuer ${openidConfig.serverMetadata().issuer}; client authentication ${method}`);
 
+  // createOpenIDCallback: LibreChat's own refusals are passport failures, anything else an error.
   const verify = async (tokenset, done) => {
     try {
       done(null, await processOpenIDAuth(tokenset));
     } catch (error) {
+      if (['Email domain not allowed', 'AUTH_FAILED'].includes(error.message) || error.message?.includes('role to log in')) {
+        log(`[openidStrategy] ${error.message}`);
+        return done(null, false, { message: error.message });
+      }
       recordError('[openidStrategy] login failed', error);
-      done(error);
+      return done(error);
     }
   };
   passport.use('openid', new CustomOpenIDStrategy({
@@ -174,30 +185,70 @@ export function authenticateRoute() {
   return (req, res, next) => passport.authenticate('openid', { session: false, state: client.randomState() })(req, res, next);
 }
 
-/** createAuthCallbackHandler('openid'): any failure goes to /oauth/error with its message. */
-export function callbackRoute(domains) {
-  return (req, res, next) => {
-    passport.authenticate('openid', { session: false })(req, res, (error) => {
-      if (error || !req.user) {
-        const message = error?.message || 'openid OAuth authentication failed';
-        recordError('[openidCallback] OAuth authentication failed', error || message);
-        return res.redirect(`${domains.client}/oauth/error?message=${encodeURIComponent(message)}`);
-      }
-      return next();
-    });
-  };
+/**
+ * isOAuthProtocolFailure (routes/oauthFailure.js): an OAUTH_* code, an AuthorizationResponseError,
+ * or openid-client's "invalid response" processing error, on the error, the info or their causes.
+ */
+function isOAuthProtocolFailure(error, info) {
+  const sources = [error, error?.cause, info, info?.cause].filter((source) => source && typeof source === 'object');
+  const first = (field) => sources.map((source) => source[field]).find((value) => typeof value === 'string' && value);
+  const code = sources.flatMap((source) => [source.code, source.error]).find((value) => typeof value === 'string' && value);
+  if (code?.startsWith('OAUTH_') || first('name') === 'AuthorizationResponseError') {
+    return true;
+  }
+  return first('name') === 'OperationProcessingError' && /invalid response/i.test(first('message') ?? '');
 }
 
-/** setOpenIDAuthTokens: with OPENID_REUSE_TOKENS the IdP's tokens stay in LibreChat's session. */
-export function afterLogin(req) {
-  if (isEnabled(process.env.OPENID_REUSE_TOKENS)) {
-    const { tokenset } = req.user;
-    req.session.openidTokens = {
-      accessToken: tokenset.access_token,
-      idToken: tokenset.id_token,
-      refreshToken: tokenset.refresh_token,
-    };
+/**
+ * authenticateOpenIDCallback (newest oauth.js): passport with its own callback, so no failure
+ * message reaches the session; a failure — LibreChat's refusal, the library's (access_denied is a
+ * passport failure in openid-client 6), or a protocol error — goes to
+ * DOMAIN_CLIENT/login?redirect=false&error=auth_failed; any other error to the error handler.
+ * (v0.8.0 … v0.8.x's createAuthCallbackHandler answered a failure with a bare 401 instead.)
+ */
+export function callbackRoute(domains) {
+  const redirectToAuthFailure = (res) => res.redirect(`${domains.client}/login?redirect=false&error=auth_failed`);
+  return (req, res, next) => passport.authenticate('openid', { failureMessage: true, session: false }, (error, user, info) => {
+    if (error) {
+      if (isOAuthProtocolFailure(error, info)) {
+        callbackFailed('[OpenID OAuth] Callback authentication failed', error);
+        return redirectToAuthFailure(res);
+      }
+      callbackFailed('[OpenID OAuth] Callback authentication error', error);
+      return next(error);
+    }
+    if (!user) {
+      callbackFailed('[OpenID OAuth] Callback authentication failed', info?.message ? info : 'OpenID authentication failed');
+      return redirectToAuthFailure(res);
+    }
+    return req.logIn(user, { session: false }, (loginError) => (loginError ? next(loginError) : next()));
+  })(req, res, next);
+}
+
+/** createOAuthHandler: with OPENID_REUSE_TOKENS the IdP's tokens become LibreChat's session. */
+export function afterLogin(req, res) {
+  if (reuseEnabled()) {
+    setOpenIDAuthTokens(req.user.tokenset, req, res);
   }
+}
+
+/** With OPENID_REUSE_TOKENS, the protected API routes verify the reused bearer (openidJwt). */
+export function apiRoutes(app) {
+  if (reuseEnabled()) {
+    installApiRoutes(app, openidConfig);
+  }
+}
+
+/** After the login: the client's first protected API call with the reused bearer. */
+export async function afterLanding(domainServer) {
+  if (reuseEnabled()) {
+    await exerciseReusedTokens(domainServer);
+  }
+}
+
+/** What only this major reports: the token reuse (OPENID_REUSE_TOKENS). */
+export function summary() {
+  return { reuse: reuseSummary() };
 }
 
 function maxLogoutUrlLength() {

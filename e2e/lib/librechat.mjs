@@ -11,14 +11,23 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import session from 'express-session';
 import passport from 'passport';
-import { isEnabled } from './env.mjs';
+import { expectsRefusal, isEnabled } from './env.mjs';
 
 /** What the run observed; main.mjs turns it into the verdict and the summary. */
 export const journal = {
   errors: [],
   authorizationRequest: null,
   authorizationResponse: null,
+  /** The provider's error and error_description, when it sent the person back with one. */
+  authorizationError: null,
+  /** The failures LibreChat's login page showed (query error/message or passport's session message). */
+  loginPageFailures: [],
+  /** What the library or the callback route reported for a refusal the run expected. */
+  refusal: null,
   tokenRequests: [],
+  requiredRole: null,
+  adminRole: null,
+  reuse: null,
   userinfo: null,
   avatar: null,
   login: null,
@@ -36,6 +45,22 @@ export function recordError(where, error) {
 
 export function log(message) {
   console.error(`[librechat] ${message}`);
+}
+
+/**
+ * A failed callback: an error, unless the run expects the provider's refusal (E2E_EXPECT=refused)
+ * and this callback carried error=access_denied; then it is the expected outcome, kept apart.
+ */
+export function callbackFailed(where, failure) {
+  const refusal = typeof failure === 'object' && failure !== null
+    ? { where, message: failure.message, error: failure.error ?? failure.code }
+    : { where, message: String(failure) };
+  if (expectsRefusal() && journal.authorizationError?.error === 'access_denied') {
+    journal.refusal = refusal;
+    log(`${where} (expected refusal): ${JSON.stringify(refusal)}`);
+    return;
+  }
+  recordError(where, failure instanceof Error ? failure : [refusal.error, refusal.message].filter(Boolean).join(': '));
 }
 
 // ---- the users collection (MongoDB in LibreChat) --------------------------------------------
@@ -56,7 +81,8 @@ export function createUser(data) {
   if (!data.email) {
     throw new Error('User validation failed: email: can\'t be blank');
   }
-  const user = { ...data, _id: randomUUID() };
+  // The schema's default role; the first local registration's ADMIN does not apply to OpenID.
+  const user = { role: 'USER', ...data, _id: randomUUID() };
   users.set(user._id, user);
   return { ...user };
 }
@@ -119,6 +145,7 @@ export function recordLogin(user, claims, tokenset) {
     email: user.email,
     username: user.username,
     name: user.name,
+    role: user.role,
     amr: claims.amr,
     idTokenClaims: claims,
     tokenType: tokenset.token_type,
@@ -175,7 +202,7 @@ export async function startServer(variant) {
   const oauthHandler = (req, res) => {
     const token = randomBytes(24).toString('hex');
     sessions.set(token, { user: req.user });
-    variant.afterLogin?.(req);
+    variant.afterLogin?.(req, res);
     res.cookie('refreshToken', token, { httpOnly: true, sameSite: 'strict' });
     res.redirect(domains.client);
   };
@@ -183,6 +210,9 @@ export async function startServer(variant) {
   app.get('/oauth/openid', recordAuthorizationRequest, variant.authenticateRoute());
   const recordAuthorizationResponse = (req, res, next) => {
     journal.authorizationResponse = Object.keys(req.query);
+    if (req.query.error) {
+      journal.authorizationError = { error: req.query.error, error_description: req.query.error_description };
+    }
     next();
   };
   app.get('/oauth/openid/callback', recordAuthorizationResponse, variant.callbackRoute(domains), oauthHandler);
@@ -196,7 +226,8 @@ export async function startServer(variant) {
     const messages = req.session?.messages || [];
     const message = req.query.message || messages[messages.length - 1];
     if (req.query.error || message) {
-      recordError('LibreChat login page shows', `${req.query.error || 'error'}: ${message}`);
+      journal.loginPageFailures.push({ url: req.originalUrl, error: req.query.error, message });
+      log(`LibreChat's login page shows ${[req.query.error, message].filter(Boolean).join(': ')}`);
     }
     res.type('html').send('<!DOCTYPE html><title>LibreChat</title><h1>Welcome back</h1>'
       + '<a id="openid" href="/oauth/openid">Log in with Gatehouse</a>');
@@ -210,6 +241,7 @@ export async function startServer(variant) {
         document.getElementById('user').textContent = (await response.json()).user.email;
       });</script>`);
   });
+  variant.apiRoutes?.(app);
   app.post('/api/auth/refresh', (req, res) => {
     const entry = sessions.get(cookie(req, 'refreshToken'));
     if (!entry) {

@@ -1,7 +1,8 @@
 // A person in Debian's Chromium (driven by playwright-core, headless, loopback only) who clicks
 // "Log in with Gatehouse" in LibreChat and goes through Gatehouse's pages: password, TOTP
 // enrolment with the one-time code from the filesystem notifier (first run) or the TOTP step with
-// the enrolled device (later runs), consent; and who later logs out of LibreChat.
+// the enrolled device (later runs), consent — or the page saying they may not use the client, whose
+// way back they follow; and who later logs out of LibreChat.
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ export class User {
     this.steps = [];
     this.shots = 0;
     this.failedResponses = [];
+    /** Gatehouse's refusal page, when it showed one: its text and where its way back led. */
+    this.denial = null;
     page.on('response', (response) => {
       const request = response.request();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame() && response.status() >= 400) {
@@ -86,8 +89,10 @@ export class User {
   }
 
   /**
-   * From LibreChat's login button to LibreChat's chat page (`landing`). Returns the email the
-   * chat page shows; throws with the page's URL and text when the way is blocked.
+   * From LibreChat's login button to LibreChat's chat page (`landing`), or back to LibreChat's
+   * login page, where it shows a failed login. Returns `{ landed: 'chat', who }` with the email
+   * the chat page shows, or `{ landed: 'login', at }`; throws with the page's URL and text when
+   * the way is blocked elsewhere.
    */
   async logIn(domainServer, landing) {
     try {
@@ -113,9 +118,20 @@ export class User {
         if (!who) {
           throw new Error(`LibreChat's client did not find the user logged in; it is at ${page.url()}`);
         }
-        return who;
+        return { landed: 'chat', who };
       }
-      if (this.onGatehouse('/login') && !this.steps.includes('password')) {
+      if (url.origin === new URL(landing).origin && url.pathname === '/login') {
+        await this.screenshot('librechat-login');
+        return { landed: 'login', at: url.href };
+      }
+      if (this.onGatehouse() && await page.locator('#return-to-client').count() > 0) {
+        // Gatehouse refuses this person for this client: read the page, take its way back.
+        this.steps.push('denied');
+        const link = page.locator('#return-to-client').first();
+        this.denial = { page: await this.text('body'), at: url.href, href: await link.getAttribute('href') };
+        await this.screenshot('denied');
+        await this.submit(link);
+      } else if (this.onGatehouse('/login') && !this.steps.includes('password')) {
         this.steps.push('password');
         await page.fill('#username', this.settings.username);
         await page.fill('#password', this.settings.password);
