@@ -167,6 +167,11 @@ public final class Bench {
     Result peerToken = token(scenarios, peerSessions, servers.peer(), peerGrants, keep);
     report.add(new Report.Row("token (code exchange, PBKDF2 client)", options.concurrency(), gatehouseToken,
         peerToken, null));
+    progress("token exchange, JWT access tokens");
+    Signed jwtSessions = new Signed(gatehouse.withPasswordOnlyClient(GatehouseSetup.JWT_CLIENT),
+        gatehouseSessions.browsers(), gatehouseSessions.owners());
+    report.add(new Report.Row("token (code exchange, JWT access token)", options.concurrency(),
+        token(scenarios, jwtSessions, servers.gatehouse(), new ConcurrentLinkedQueue<>(), 0), null, null));
     List<Grant> gatehouseHeld = List.copyOf(gatehouseGrants);
     List<Grant> peerHeld = List.copyOf(peerGrants);
     int half = options.concurrency();

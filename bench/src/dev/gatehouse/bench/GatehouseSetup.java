@@ -23,6 +23,9 @@ final class GatehouseSetup {
       URI.create("https://librechat.example.com/oauth/openid/callback"), "openid profile email");
   static final Client PASSWORD_ONLY_CLIENT = new Client("librechat-password", "insecure_secret",
       SEED_CLIENT.redirectUri(), SEED_CLIENT.scope());
+  /** The password-only client with JWT access tokens. */
+  static final Client JWT_CLIENT = new Client("librechat-jwt", "insecure_secret",
+      SEED_CLIENT.redirectUri(), SEED_CLIENT.scope());
 
   private static final Pattern MAILED_CODE = Pattern.compile("-{40}\\s*\\n\\s*([A-Z0-9]+)\\s*\\n\\s*-{40}");
   private static final Pattern TOTP_SECRET = Pattern.compile("<code id=\"secret\"[^>]*>([A-Z2-7 ]+)</code>");
