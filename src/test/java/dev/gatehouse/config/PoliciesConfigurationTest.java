@@ -172,8 +172,8 @@ class PoliciesConfigurationTest {
         CLAIMS + "broken.id_token: claim with name 'shoe_size' is not known",
         CLAIMS + "broken.access_token: claim with name 'client_id' can't be used in a claims policy as it's a"
             + " standard claim",
-        CLAIMS + "broken.id_token_audience_mode: claims policy 'broken': option 'id_token_audience_mode' must be"
-            + " one of 'specification' or 'experimental-merged' but it's configured as 'merged'",
+        CLAIMS + "broken.id_token_audience_mode: must be one of 'specification' or 'experimental-merged' but it's"
+            + " configured as 'merged'",
         CLAIMS + "broken.custom_claims.iss: claim with name 'iss' can't be used in a claims policy as it's a"
             + " standard claim",
         CLAIMS + "broken.custom_claims.iss: claim with name 'iss' has an attribute name 'iss' which is not a known"

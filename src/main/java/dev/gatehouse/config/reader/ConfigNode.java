@@ -1,5 +1,6 @@
 package dev.gatehouse.config.reader;
 
+import dev.gatehouse.config.schema.ConfiguredName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,6 +113,12 @@ public final class ConfigNode {
       return defaultValue;
     }
     return text;
+  }
+
+  /** As {@link #choice(String, List)}, for a setting whose choices are an enum's. */
+  public <E extends Enum<E> & ConfiguredName> E choice(E defaultValue, Class<E> type) {
+    String text = choice(defaultValue.configured(), ConfiguredName.names(type));
+    return ConfiguredName.of(type, text).orElse(defaultValue);
   }
 
   public int integer(int defaultValue) {

@@ -34,7 +34,7 @@ public record ClaimsPolicy(String name, List<String> idToken, List<String> acces
   }
 
   /** {@code id_token_audience_mode}. */
-  public enum IdTokenAudienceMode {
+  public enum IdTokenAudienceMode implements ConfiguredName {
     /** Only the client, as OpenID Connect Core 2 expects. */
     SPECIFICATION("specification"),
     /** The client and the granted audience. */
@@ -46,6 +46,7 @@ public record ClaimsPolicy(String name, List<String> idToken, List<String> acces
       this.configured = configured;
     }
 
+    @Override
     public String configured() {
       return configured;
     }

@@ -1,10 +1,8 @@
 package dev.gatehouse.config.schema;
 
-import java.util.Arrays;
-import java.util.List;
 
 /** A client's {@code consent_mode} once Authelia's {@code auto} has been resolved by the configuration. */
-public enum ConsentMode {
+public enum ConsentMode implements ConfiguredName {
 
   /** Never asks: the administrator vouches for the client. */
   IMPLICIT("implicit"),
@@ -19,15 +17,14 @@ public enum ConsentMode {
     this.configured = configured;
   }
 
-  public static List<String> names() {
-    return Arrays.stream(values()).map(mode -> mode.configured).toList();
+  @Override
+  public String configured() {
+    return configured;
   }
 
-  /** The mode spelled as in configuration.yml. */
+  /** The mode spelled as in configuration.yml, once {@code auto} is resolved. */
   public static ConsentMode of(String configured) {
-    return Arrays.stream(values())
-        .filter(mode -> mode.configured.equals(configured))
-        .findFirst()
+    return ConfiguredName.of(ConsentMode.class, configured)
         .orElseThrow(() -> new IllegalArgumentException("unresolved consent mode '" + configured + "'"));
   }
 }

@@ -1,13 +1,10 @@
 package dev.gatehouse.config.schema;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** {@code authentication_backend.file.extra_attributes.<name>}: the type of a user's {@code extra} value. */
 public record ExtraAttribute(boolean multiValued, ValueType valueType) {
 
   /** {@code value_type}. */
-  public enum ValueType {
+  public enum ValueType implements ConfiguredName {
     STRING("string"),
     INTEGER("integer"),
     BOOLEAN("boolean");
@@ -18,12 +15,9 @@ public record ExtraAttribute(boolean multiValued, ValueType valueType) {
       this.configured = configured;
     }
 
+    @Override
     public String configured() {
       return configured;
-    }
-
-    public static List<String> names() {
-      return Arrays.stream(values()).map(ValueType::configured).toList();
     }
   }
 }

@@ -31,10 +31,21 @@ public record OidcClientConfig(
     AudienceMode requestedAudienceMode) {
 
   /** {@code requested_audience_mode}: what a client gets when it asks for no audience. */
-  public enum AudienceMode {
+  public enum AudienceMode implements ConfiguredName {
     /** Only what it asks for. */
-    EXPLICIT,
+    EXPLICIT("explicit"),
     /** All of its {@code audience}. */
-    IMPLICIT
+    IMPLICIT("implicit");
+
+    private final String configured;
+
+    AudienceMode(String configured) {
+      this.configured = configured;
+    }
+
+    @Override
+    public String configured() {
+      return configured;
+    }
   }
 }

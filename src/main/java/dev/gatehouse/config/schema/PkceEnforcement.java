@@ -1,7 +1,7 @@
 package dev.gatehouse.config.schema;
 
 /** {@code identity_providers.oidc.enforce_pkce}: which clients must send a PKCE challenge. */
-public enum PkceEnforcement {
+public enum PkceEnforcement implements ConfiguredName {
 
   NEVER("never"),
   PUBLIC_CLIENTS_ONLY("public_clients_only"),
@@ -13,6 +13,7 @@ public enum PkceEnforcement {
     this.configured = configured;
   }
 
+  @Override
   public String configured() {
     return configured;
   }

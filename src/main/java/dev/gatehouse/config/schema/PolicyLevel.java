@@ -1,11 +1,7 @@
 package dev.gatehouse.config.schema;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-
 /** What an authorization policy demands of a user: Authelia's {@code one_factor}, {@code two_factor}, {@code deny}. */
-public enum PolicyLevel {
+public enum PolicyLevel implements ConfiguredName {
 
   ONE_FACTOR("one_factor"),
   TWO_FACTOR("two_factor"),
@@ -17,15 +13,7 @@ public enum PolicyLevel {
     this.configured = configured;
   }
 
-  /** The level spelled as in configuration.yml, if it is one. */
-  public static Optional<PolicyLevel> of(String configured) {
-    return Arrays.stream(values()).filter(level -> level.configured.equals(configured)).findFirst();
-  }
-
-  public static List<String> names() {
-    return Arrays.stream(values()).map(PolicyLevel::configured).toList();
-  }
-
+  @Override
   public String configured() {
     return configured;
   }

@@ -2,11 +2,11 @@ package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.AuthenticationBackendConfig;
+import dev.gatehouse.config.schema.ConfiguredName;
 import dev.gatehouse.config.schema.ExtraAttribute;
 import dev.gatehouse.config.schema.UserAttributeNames;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +55,12 @@ final class AuthenticationBackendBinder {
       boolean multiValued = attribute.child("multi_valued").bool(false);
       ConfigNode typeNode = attribute.child("value_type");
       String type = typeNode.string();
-      Optional<ExtraAttribute.ValueType> valueType = Arrays.stream(ExtraAttribute.ValueType.values())
-          .filter(candidate -> candidate.configured().equals(type)).findFirst();
+      Optional<ExtraAttribute.ValueType> valueType = ConfiguredName.of(ExtraAttribute.ValueType.class, type);
       if (type == null) {
         typeNode.error("option 'value_type' is required");
       } else if (valueType.isEmpty()) {
-        typeNode.error("option 'value_type' must be one of " + ConfigNode.joinOr(ExtraAttribute.ValueType.names())
+        typeNode.error("option 'value_type' must be one of "
+            + ConfigNode.joinOr(ConfiguredName.names(ExtraAttribute.ValueType.class))
             + " but it's configured as '" + type + "'");
       }
       if (UserAttributeNames.STANDARD.contains(name)) {

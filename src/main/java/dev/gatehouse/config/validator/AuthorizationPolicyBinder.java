@@ -2,6 +2,7 @@ package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.AuthorizationPolicy;
+import dev.gatehouse.config.schema.ConfiguredName;
 import dev.gatehouse.config.schema.Network;
 import dev.gatehouse.config.schema.PolicyLevel;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class AuthorizationPolicyBinder {
 
+  private static final List<String> LEVELS = ConfiguredName.names(PolicyLevel.class);
+
   private AuthorizationPolicyBinder() {
   }
 
@@ -25,8 +28,8 @@ final class AuthorizationPolicyBinder {
     Map<String, AuthorizationPolicy> bound = new LinkedHashMap<>();
     policies.entries().forEach((name, node) -> {
       AuthorizationPolicy policy = policy(name, node, namedNetworks);
-      if (PolicyLevel.of(name).isPresent()) {
-        node.error("policy '" + name + "': option 'name' must not be one of " + ConfigNode.joinAnd(PolicyLevel.names())
+      if (ConfiguredName.of(PolicyLevel.class, name).isPresent()) {
+        node.error("policy '" + name + "': option 'name' must not be one of " + ConfigNode.joinAnd(LEVELS)
             + " but it's configured as '" + name + "'");
       } else {
         bound.put(name, policy);
@@ -72,9 +75,9 @@ final class AuthorizationPolicyBinder {
     if (value == null) {
       return AuthorizationPolicy.DEFAULT_LEVEL;
     }
-    return PolicyLevel.of(value).orElseGet(() -> {
+    return ConfiguredName.of(PolicyLevel.class, value).orElseGet(() -> {
       String key = node.path().substring(node.path().lastIndexOf('.') + 1);
-      node.error(prefix + "option '" + key + "' must be one of " + ConfigNode.joinAnd(PolicyLevel.names())
+      node.error(prefix + "option '" + key + "' must be one of " + ConfigNode.joinAnd(LEVELS)
           + " but it's configured as '" + value + "'");
       return AuthorizationPolicy.DEFAULT_LEVEL;
     });

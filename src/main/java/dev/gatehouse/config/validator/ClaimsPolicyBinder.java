@@ -6,7 +6,6 @@ import dev.gatehouse.config.schema.ClaimsPolicy.IdTokenAudienceMode;
 import dev.gatehouse.config.schema.ClaimsPolicy;
 import dev.gatehouse.config.schema.UserAttributeNames;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,15 +48,8 @@ final class ClaimsPolicyBinder {
     List<String> customNames = custom.values().stream().map(CustomClaim::name).toList();
     List<String> idToken = claimList(node.child("id_token"), RESERVED_ID_TOKEN_CLAIMS, customNames);
     List<String> accessToken = claimList(node.child("access_token"), RESERVED_CLAIMS, customNames);
-    ConfigNode modeNode = node.child("id_token_audience_mode");
-    String mode = modeNode.string(IdTokenAudienceMode.SPECIFICATION.configured());
-    IdTokenAudienceMode audienceMode = Arrays.stream(IdTokenAudienceMode.values())
-        .filter(candidate -> candidate.configured().equals(mode)).findFirst().orElseGet(() -> {
-          modeNode.error("claims policy '" + name + "': option 'id_token_audience_mode' must be one of "
-              + ConfigNode.joinOr(Arrays.stream(IdTokenAudienceMode.values()).map(IdTokenAudienceMode::configured)
-                  .toList()) + " but it's configured as '" + mode + "'");
-          return IdTokenAudienceMode.SPECIFICATION;
-        });
+    IdTokenAudienceMode audienceMode = node.child("id_token_audience_mode")
+        .choice(IdTokenAudienceMode.SPECIFICATION, IdTokenAudienceMode.class);
     return new ClaimsPolicy(name, idToken, accessToken, audienceMode, custom);
   }
 

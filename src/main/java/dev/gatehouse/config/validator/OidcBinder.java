@@ -9,7 +9,6 @@ import dev.gatehouse.config.schema.OidcConfig;
 import dev.gatehouse.config.schema.PkceEnforcement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,8 @@ final class OidcBinder {
     Map<String, OidcConfig.Lifespans> custom = new LinkedHashMap<>();
     lifespansNode.child("custom").entries().forEach((name, entry) ->
         custom.put(name, customLifespans(entry)));
-    PkceEnforcement enforcePkce = pkceEnforcement(oidc.child("enforce_pkce"));
+    PkceEnforcement enforcePkce = oidc.child("enforce_pkce").choice(PkceEnforcement.PUBLIC_CLIENTS_ONLY,
+        PkceEnforcement.class);
     boolean plainChallenge = oidc.child("enable_pkce_plain_challenge").bool(false);
     int entropy = minimumParameterEntropy(oidc.child("minimum_parameter_entropy"));
     Map<String, AuthorizationPolicy> policies =
@@ -53,12 +53,6 @@ final class OidcBinder {
     List<OidcClientConfig> clients = clients(oidc.child("clients"), context);
     return new OidcConfig(hmacSecret, keys.jwks(), lifespans, Map.copyOf(custom), enforcePkce,
         plainChallenge, entropy, clients, Map.copyOf(customScopes));
-  }
-
-  private static PkceEnforcement pkceEnforcement(ConfigNode node) {
-    List<String> names = Arrays.stream(PkceEnforcement.values()).map(PkceEnforcement::configured).toList();
-    String value = node.choice(PkceEnforcement.PUBLIC_CLIENTS_ONLY.configured(), names);
-    return PkceEnforcement.values()[names.indexOf(value)];
   }
 
   private static OidcConfig.Lifespans lifespans(ConfigNode node) {

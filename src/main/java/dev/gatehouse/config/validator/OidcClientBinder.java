@@ -3,6 +3,7 @@ package dev.gatehouse.config.validator;
 import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.AuthorizationPolicy;
 import dev.gatehouse.config.schema.ClaimsPolicy;
+import dev.gatehouse.config.schema.ConfiguredName;
 import dev.gatehouse.config.schema.ConsentMode;
 import dev.gatehouse.config.schema.OidcClientConfig;
 import dev.gatehouse.config.schema.PolicyLevel;
@@ -119,7 +120,8 @@ final class OidcClientBinder {
         context.customScopes.keySet());
     ClaimsPolicy claimsPolicy = claimsPolicy(scopes);
     List<String> audience = client.child("audience").strings(List.of());
-    OidcClientConfig.AudienceMode audienceMode = audienceMode();
+    OidcClientConfig.AudienceMode audienceMode = client.child("requested_audience_mode")
+        .choice(OidcClientConfig.AudienceMode.EXPLICIT, OidcClientConfig.AudienceMode.class);
     List<String> responseTypes = flows.responseTypes();
     List<String> responseModes = flows.responseModes(responseTypes);
     List<String> grantTypes = flows.grantTypes(grantTypesNode, configuredGrantTypes, responseTypes,
@@ -227,11 +229,6 @@ final class OidcClientBinder {
     return policy;
   }
 
-  private OidcClientConfig.AudienceMode audienceMode() {
-    String mode = client.child("requested_audience_mode").choice("explicit", List.of("explicit", "implicit"));
-    return mode.equals("implicit") ? OidcClientConfig.AudienceMode.IMPLICIT : OidcClientConfig.AudienceMode.EXPLICIT;
-  }
-
   private String lifespan() {
     ConfigNode node = client.child("lifespan");
     String value = node.string();
@@ -251,7 +248,7 @@ final class OidcClientBinder {
 
   /** Resolves {@code auto} as Authelia does: pre-configured when a duration is set. */
   private ConsentMode consentMode(ConfigNode node, boolean durationConfigured) {
-    List<String> allowed = Stream.concat(Stream.of(AUTO), ConsentMode.names().stream()).toList();
+    List<String> allowed = Stream.concat(Stream.of(AUTO), ConfiguredName.names(ConsentMode.class).stream()).toList();
     String value = node.string(AUTO);
     if (!allowed.contains(value)) {
       node.error(reporter.prefix() + "must be one of " + ConfigNode.joinOr(allowed)
