@@ -1,11 +1,13 @@
 package dev.gatehouse.proxy;
 
+import static dev.gatehouse.proxy.LibreChatStage.pages;
+import static dev.gatehouse.proxy.LibreChatStage.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.gatehouse.testing.TestGatehouse;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,51 +45,26 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibreChatBehindNginxTest {
 
-  static final String CALLBACK = "/oauth/openid/callback";
   /** A 1×1 PNG: john's avatar, which LibreChat downloads with his access token. */
   static final byte[] AVATAR = Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-  Path directory;
-  TestGatehouse gatehouse;
+  LibreChatStage stage;
   NginxProxy nginx;
-  NodeRelyingParty relyingParty;
-  ThrowawayCa tls;
   HttpClient https;
-  int librechatPort;
   String firstSub;
 
   @BeforeAll
-  void start(@TempDir Path temporary) throws Exception {
-    directory = temporary;
-    Path nginxBinary = NginxProxy.binary();
-    Prerequisites.executable("Debian's chromium is not installed (apt-get install chromium);"
-        + " the LibreChat-behind-nginx suite logs in with it", "/usr/bin/chromium");
-    relyingParty = NodeRelyingParty.prepare(Path.of("e2e").toAbsolutePath());
-
-    tls = ThrowawayCa.create(Files.createDirectories(directory.resolve("tls")));
-    https = HttpClient.newBuilder().sslContext(tls.sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
-    int proxyPort = freePort();
-    int autheliaStylePort = freePort();
-    librechatPort = freePort();
-    Path avatars = Files.createDirectories(directory.resolve("www").resolve("avatars"));
-    Files.write(avatars.resolve("john.png"), AVATAR);
-
-    gatehouse = startGatehouse("https://localhost:" + proxyPort + "/avatars/john.png");
-    nginx = NginxProxy.start(nginxBinary, Files.createDirectories(directory.resolve("nginx")), tls, proxyPort,
-        autheliaStylePort, gatehouse.port(), avatars);
+  void start(@TempDir Path directory) throws Exception {
+    stage = LibreChatStage.start(directory, LibreChatBehindNginxTest::startGatehouse);
+    nginx = stage.nginx;
+    https = HttpClient.newBuilder().sslContext(stage.tls.sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (nginx != null) {
-        nginx.close();
-      }
-    } finally {
-      if (gatehouse != null) {
-        gatehouse.close();
-      }
+    if (stage != null) {
+      stage.close();
     }
   }
 
@@ -142,7 +118,7 @@ class LibreChatBehindNginxTest {
     assertThat(run.summary.get("token_endpoint_auth_method")).isEqualTo("client_secret_basic");
     run.assertLoggedOut("id_token_hint");
     assertThat(run.logout().get("landed")).as("back at the registered post_logout_redirect_uri: %s", run)
-        .isEqualTo(librechatUrl() + "/login");
+        .isEqualTo(stage.librechatUrl() + "/login");
     run.assertClean();
   }
 
@@ -173,33 +149,12 @@ class LibreChatBehindNginxTest {
    * {@code extra}; asserts that LibreChat got john in (same sub every time, email, amr, avatar).
    */
   private Run logIn(String script, String name, Map<String, String> extra) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("HOST", "127.0.0.1");
-    environment.put("PORT", String.valueOf(librechatPort));
-    environment.put("DOMAIN_SERVER", librechatUrl());
-    environment.put("DOMAIN_CLIENT", librechatUrl());
-    environment.put("ALLOW_SOCIAL_LOGIN", "true");
+    Map<String, String> environment = stage.environment(TestGatehouse.USER, TestGatehouse.PASSWORD, "librechat-" + name);
     environment.put("OPENID_BUTTON_LABEL", "Log in with Gatehouse");
-    environment.put("OPENID_ISSUER", nginx.origin() + "/.well-known/openid-configuration");
-    environment.put("OPENID_CLIENT_ID", "librechat");
-    environment.put("OPENID_CLIENT_SECRET", "insecure_secret");
-    environment.put("OPENID_SESSION_SECRET", "insecure_session_secret");
-    environment.put("OPENID_CALLBACK_URL", CALLBACK);
     environment.put("OPENID_SCOPE", "openid profile email");
     environment.put("OPENID_USE_END_SESSION_ENDPOINT", "true");
-    environment.put("NODE_EXTRA_CA_CERTS", tls.caFile().toString());
-    // The person at the keyboard, their mailbox, their phone.
-    environment.put("E2E_USERNAME", TestGatehouse.USER);
-    environment.put("E2E_PASSWORD", TestGatehouse.PASSWORD);
-    environment.put("E2E_NOTIFICATION_FILE", directory.resolve("notification.txt").toString());
-    environment.put("E2E_TOTP_FILE", directory.resolve("authenticator.json").toString());
-    environment.put("E2E_SCREENSHOTS", Path.of("target", "screenshots", "librechat-" + name).toAbsolutePath().toString());
     environment.putAll(extra);
-
-    long started = System.nanoTime();
-    NodeRelyingParty.Result result = relyingParty.run(script, environment, directory.resolve(name + ".log"));
-    System.out.printf("%s %s: %.1f s%n%s%s%n", script, extra, (System.nanoTime() - started) / 1e9, result.stderr(),
-        result.stdout());
+    NodeRelyingParty.Result result = stage.run(script, name, environment);
     Run run = new Run(script + " " + extra, result, result.summary());
     assertThat(run.summary.get("email")).as("LibreChat's user: %s", run).isEqualTo("john@example.com");
     assertThat(strings(run.summary.get("amr"))).as("amr: %s", run).contains("pwd", "otp", "mfa");
@@ -243,20 +198,6 @@ class LibreChatBehindNginxTest {
     }
   }
 
-  /** The Gatehouse pages the user went through, consent aside (shown or not as the client's consent mode says). */
-  private static List<String> pages(Map<String, Object> summary) {
-    return strings(summary.get("steps")).stream().filter(step -> !step.equals("consent")).toList();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> strings(Object list) {
-    return (List<String>) list;
-  }
-
-  private String librechatUrl() {
-    return "http://127.0.0.1:" + librechatPort;
-  }
-
   private Map<String, Object> discovery(String origin) throws Exception {
     HttpResponse<String> response = https.send(HttpRequest.newBuilder(
         URI.create(origin + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(10)).build(),
@@ -268,7 +209,12 @@ class LibreChatBehindNginxTest {
   }
 
   /** Gatehouse in this JVM with the seed's LibreChat client block, john's avatar behind the proxy. */
-  private TestGatehouse startGatehouse(String avatar) {
+  private static TestGatehouse startGatehouse(LibreChatStage stage) {
+    try {
+      Files.write(stage.avatars.resolve("john.png"), AVATAR);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     String users = """
         users:
           john:
@@ -277,17 +223,9 @@ class LibreChatBehindNginxTest {
             email: 'john@example.com'
             given_name: 'John'
             family_name: 'Doe'
-            picture: '%s'
-        """.formatted(TestGatehouse.PASSWORD, avatar);
-    // LibreChat v0.8.3+ returns to DOMAIN_CLIENT/login after logout.
-    String client = TestGatehouse.seedLibreChatClient(librechatUrl() + CALLBACK, List.of(librechatUrl() + "/login"));
-    return TestGatehouse.start(directory, client, TestGatehouse.storageLocal(directory),
-        TestGatehouse.filesystemNotifier(directory), users);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+            picture: 'https://localhost:%d/avatars/john.png'
+        """.formatted(TestGatehouse.PASSWORD, stage.proxyPort);
+    return TestGatehouse.start(stage.directory, stage.seedClient(), TestGatehouse.storageLocal(stage.directory),
+        TestGatehouse.filesystemNotifier(stage.directory), users);
   }
 }

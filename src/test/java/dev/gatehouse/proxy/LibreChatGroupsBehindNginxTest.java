@@ -1,14 +1,13 @@
 package dev.gatehouse.proxy;
 
+import static dev.gatehouse.proxy.LibreChatStage.pages;
+import static dev.gatehouse.proxy.LibreChatStage.replaceOnce;
+import static dev.gatehouse.proxy.LibreChatStage.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.testing.TestGatehouse;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibreChatGroupsBehindNginxTest {
 
-  static final String CALLBACK = "/oauth/openid/callback";
   static final String HARRY = "harry";
   static final String HARRY_PASSWORD = "harry_password";
 
@@ -61,39 +59,18 @@ class LibreChatGroupsBehindNginxTest {
       "OPENID_REQUIRED_ROLE_PARAMETER_PATH", "groups",
       "OPENID_REQUIRED_ROLE_TOKEN_KIND", "id");
 
-  Path directory;
-  TestGatehouse gatehouse;
-  NginxProxy nginx;
-  NodeRelyingParty relyingParty;
-  ThrowawayCa tls;
-  int librechatPort;
+  LibreChatStage stage;
   String johnSub;
 
   @BeforeAll
-  void start(@TempDir Path temporary) throws Exception {
-    directory = temporary;
-    Path nginxBinary = NginxProxy.binary();
-    Prerequisites.executable("Debian's chromium is not installed (apt-get install chromium);"
-        + " the LibreChat-behind-nginx suite logs in with it", "/usr/bin/chromium");
-    relyingParty = NodeRelyingParty.prepare(Path.of("e2e").toAbsolutePath());
-    tls = ThrowawayCa.create(Files.createDirectories(directory.resolve("tls")));
-    int proxyPort = freePort();
-    librechatPort = freePort();
-    gatehouse = startGatehouse();
-    nginx = NginxProxy.start(nginxBinary, Files.createDirectories(directory.resolve("nginx")), tls, proxyPort,
-        freePort(), gatehouse.port(), Files.createDirectories(directory.resolve("www").resolve("avatars")));
+  void start(@TempDir Path directory) throws Exception {
+    stage = LibreChatStage.start(directory, LibreChatGroupsBehindNginxTest::startGatehouse);
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (nginx != null) {
-        nginx.close();
-      }
-    } finally {
-      if (gatehouse != null) {
-        gatehouse.close();
-      }
+    if (stage != null) {
+      stage.close();
     }
   }
 
@@ -203,49 +180,15 @@ class LibreChatGroupsBehindNginxTest {
 
   private Map<String, Object> run(String script, String name, String username, String password, boolean refused,
       String scope, Map<String, String> extra) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("HOST", "127.0.0.1");
-    environment.put("PORT", String.valueOf(librechatPort));
-    environment.put("DOMAIN_SERVER", librechatUrl());
-    environment.put("DOMAIN_CLIENT", librechatUrl());
-    environment.put("ALLOW_SOCIAL_LOGIN", "true");
-    environment.put("OPENID_ISSUER", nginx.origin() + "/.well-known/openid-configuration");
-    environment.put("OPENID_CLIENT_ID", "librechat");
-    environment.put("OPENID_CLIENT_SECRET", "insecure_secret");
-    environment.put("OPENID_SESSION_SECRET", "insecure_session_secret");
-    environment.put("OPENID_CALLBACK_URL", CALLBACK);
+    Map<String, String> environment = stage.environment(username, password, "librechat-groups-" + name);
     environment.put("OPENID_SCOPE", scope);
-    environment.put("NODE_EXTRA_CA_CERTS", tls.caFile().toString());
-    environment.put("E2E_USERNAME", username);
-    environment.put("E2E_PASSWORD", password);
     environment.put("E2E_EXPECT", refused ? "refused" : "login");
-    environment.put("E2E_NOTIFICATION_FILE", gatehouse.notificationFile().toString());
-    environment.put("E2E_TOTP_FILE", directory.resolve(username + "-authenticator.json").toString());
-    environment.put("E2E_SCREENSHOTS", Path.of("target", "screenshots", "librechat-groups-" + name).toAbsolutePath().toString());
     environment.putAll(extra);
-
-    long started = System.nanoTime();
-    NodeRelyingParty.Result result = relyingParty.run(script, environment, directory.resolve(name + ".log"));
-    System.out.printf("%s %s: %.1f s%n%s%s%n", script, name, (System.nanoTime() - started) / 1e9, result.stderr(),
-        result.stdout());
+    NodeRelyingParty.Result result = stage.run(script, name, environment);
     Map<String, Object> summary = result.summary();
     assertThat(strings(summary.get("errors"))).as("errors: %s", result).isEmpty();
     assertThat(result.exitCode()).as("exit code: %s", result).isZero();
     return summary;
-  }
-
-  /** The Gatehouse pages the user went through, consent aside. */
-  private static List<String> pages(Map<?, ?> summary) {
-    return strings(summary.get("steps")).stream().filter(step -> !step.equals("consent")).toList();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> strings(Object list) {
-    return (List<String>) list;
-  }
-
-  private String librechatUrl() {
-    return "http://127.0.0.1:" + librechatPort;
   }
 
   /**
@@ -261,13 +204,7 @@ class LibreChatGroupsBehindNginxTest {
         "$1scopes: ['openid', 'profile', 'email', 'groups', 'offline_access']\n");
   }
 
-  private static String replaceOnce(String text, String regex, String replacement) {
-    String replaced = text.replaceFirst(regex, replacement);
-    assertThat(replaced).as("the seed client block has %s", regex).isNotEqualTo(text);
-    return replaced;
-  }
-
-  private TestGatehouse startGatehouse() {
+  private static TestGatehouse startGatehouse(LibreChatStage stage) {
     String users = """
         users:
           john:
@@ -283,15 +220,7 @@ class LibreChatGroupsBehindNginxTest {
             email: 'harry@example.com'
             groups: ['dev']
         """.formatted(TestGatehouse.PASSWORD, HARRY_PASSWORD);
-    String client = groupsClient(TestGatehouse.seedLibreChatClient(librechatUrl() + CALLBACK,
-        List.of(librechatUrl() + "/login")));
-    return TestGatehouse.start(directory, POLICIES + client, TestGatehouse.storageLocal(directory),
-        TestGatehouse.filesystemNotifier(directory), users);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return TestGatehouse.start(stage.directory, POLICIES + groupsClient(stage.seedClient()),
+        TestGatehouse.storageLocal(stage.directory), TestGatehouse.filesystemNotifier(stage.directory), users);
   }
 }
