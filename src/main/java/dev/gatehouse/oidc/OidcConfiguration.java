@@ -236,7 +236,8 @@ public class OidcConfiguration {
     http.addFilterBefore(new RequestObjectRefusal(authorizationEndpoint, responses),
         AbstractPreAuthenticatedProcessingFilter.class);
     // The authorization request's own rules, in this order, before the login it may lead to.
-    for (Filter rule : List.of(new ParameterEntropyCheck(authorizationEndpoint, configuration.oidc().minimumParameterEntropy(), responses),
+    for (Filter rule : List.of(
+        new ParameterEntropyCheck(authorizationEndpoint, configuration.oidc().minimumParameterEntropy(), responses),
         new CodeChallengeFormat(authorizationEndpoint, responses),
         new ClaimsParameterCheck(authorizationEndpoint, responses),
         new AudienceCheck(authorizationEndpoint, responses, clients),

@@ -1,11 +1,16 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.identity.User;
+import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.oidc.claims.ClaimsRelease;
 import dev.gatehouse.oidc.clients.ClientPolicy;
 import dev.gatehouse.oidc.consent.ClientConsent;
 import dev.gatehouse.oidc.consent.ConsentForm;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -27,9 +32,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConsentController {
 
   private final RegisteredClientRepository clients;
+  private final UserDirectory users;
 
-  ConsentController(RegisteredClientRepository clients) {
+  ConsentController(RegisteredClientRepository clients, UserDirectory users) {
     this.clients = clients;
+    this.users = users;
   }
 
   @GetMapping(ConsentForm.PAGE)
@@ -48,8 +55,10 @@ class ConsentController {
     model.addAttribute("clientName", client.getClientName());
     model.addAttribute("username", user.getName());
     model.addAttribute("state", state);
-    model.addAttribute("scopes", ScopeDescriptions.describe(
-        Arrays.asList(StringUtils.tokenizeToStringArray(scope, " ")), ClientPolicy.of(client).claims()));
+    ClaimsRelease release = ClientPolicy.of(client).claims();
+    Optional<User> signedIn = users.find(user.getName());
+    model.addAttribute("scopes", ScopeDescriptions.describe(Arrays.asList(StringUtils.tokenizeToStringArray(scope, " ")),
+        named -> signedIn.map(found -> release.claimsOf(named, found)).orElse(List.of())));
     model.addAttribute("rememberFor", consent.mayRemember() ? DurationWords.of(consent.rememberFor()) : null);
     return "consent";
   }

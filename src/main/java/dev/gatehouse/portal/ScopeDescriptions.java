@@ -1,16 +1,16 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.oidc.claims.ClaimsRelease;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What each scope means to the user, in the order the consent page lists them. */
 final class ScopeDescriptions {
 
-  /** A scope as the consent page shows it, with the claims it releases to the client. */
+  /** A scope as the consent page shows it, with the claims of the user it releases to the client. */
   record Described(String name, String description, List<String> claims) {
   }
 
@@ -32,12 +32,11 @@ final class ScopeDescriptions {
   }
 
   /** Known scopes first, in a fixed order; any others after them, alphabetically. */
-  static List<Described> describe(Collection<String> scopes, ClaimsRelease release) {
+  static List<Described> describe(Collection<String> scopes, Function<String, List<String>> claimsOf) {
     List<String> ordered = new ArrayList<>(scopes);
     ordered.sort(Comparator.comparingInt(ScopeDescriptions::rank).thenComparing(Comparator.naturalOrder()));
     return ordered.stream()
-        .map(scope -> new Described(scope, DESCRIPTIONS.getOrDefault(scope, UNKNOWN),
-            List.copyOf(release.claimsOf(scope))))
+        .map(scope -> new Described(scope, DESCRIPTIONS.getOrDefault(scope, UNKNOWN), claimsOf.apply(scope)))
         .toList();
   }
 

@@ -26,9 +26,8 @@ class PoliciesConfigurationTest {
 
   /** {@link Fixtures#WITH_CLIENT} with {@code provider} before its clients and {@code client} in its client. */
   private static String withPolicies(String provider, String client) {
-    String indentedProvider = provider.stripIndent().lines().map(line -> "    " + line).reduce("", (a, b) -> a + b + "\n");
-    String indentedClient = client.stripIndent().lines().map(line -> "        " + line).reduce("", (a, b) -> a + b + "\n");
-    return WITH_CLIENT.replace("    clients:\n", indentedProvider + "    clients:\n") + indentedClient;
+    return WITH_CLIENT.replace("    clients:\n", provider.stripIndent().indent(4) + "    clients:\n")
+        + client.stripIndent().indent(8);
   }
 
   @Test

@@ -100,8 +100,8 @@ class PasswordCheckTest {
       }
     };
     UserSnapshot users = UserSnapshot.of(Map.of("john", TestUsers.withOnlyRequiredAttributes("john", slow, false)));
-    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), Map.of(), users), processors,
-        186L << 20);
+    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), Map.of(), users),
+        processors, 186L << 20);
     ExecutorService logins = Executors.newFixedThreadPool(processors);
     try {
       List<Future<?>> attempts = new ArrayList<>();

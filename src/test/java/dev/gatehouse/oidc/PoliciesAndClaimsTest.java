@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +80,8 @@ class PoliciesAndClaimsTest {
                 department: {}
                 badge_number:
                   attribute: 'badge'
+            merged:
+              id_token_audience_mode: 'experimental-merged'
           scopes:
             org:
               claims: ['department', 'badge_number']
@@ -94,7 +97,16 @@ class PoliciesAndClaimsTest {
               scopes: ['openid', 'profile', 'email', 'groups', 'org', 'offline_access']
               grant_types: ['authorization_code', 'refresh_token']
               access_token_signed_response_alg: 'RS256'
-      """.formatted(TestGatehouse.APP_SECRET_DIGEST, APP_REDIRECT);
+            - client_id: 'merged'
+              client_secret: '%s'
+              authorization_policy: 'one_factor'
+              claims_policy: 'merged'
+              consent_mode: 'implicit'
+              redirect_uris: ['%s']
+              audience: ['https://api.example.com', 'https://files.example.com']
+              requested_audience_mode: 'implicit'
+              access_token_signed_response_alg: 'RS256'
+      """.formatted(TestGatehouse.APP_SECRET_DIGEST, APP_REDIRECT, TestGatehouse.APP_SECRET_DIGEST, APP_REDIRECT);
 
   static final String OVERRIDES = """
       definitions:
@@ -177,6 +189,26 @@ class PoliciesAndClaimsTest {
   }
 
   @Test
+  void implicitAudienceModeGrantsTheWholeListAndMergedModePutsItInTheIdTokenToo() throws Exception {
+    Map<String, Object> tokens = tokensFor("merged", signIn("merged", "john", "john_password", ""));
+
+    List<String> expected = List.of("merged", "https://api.example.com", "https://files.example.com");
+    assertThat(verifiedAccessToken((String) tokens.get("access_token")).getAudience())
+        .containsExactlyElementsOf(expected);
+    assertThat(SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getAudience())
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void discoveryAdvertisesTheCustomScopeAndItsClaims() throws Exception {
+    Map<String, Object> discovery = JSONObjectUtils.parse(http.send(HttpRequest.newBuilder(
+        URI.create(gatehouse.baseUrl() + "/.well-known/openid-configuration")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(JSONObjectUtils.getStringList(discovery, "scopes_supported")).contains("groups", "org");
+    assertThat(JSONObjectUtils.getStringList(discovery, "claims_supported")).contains("department", "badge_number");
+  }
+
+  @Test
   void aUserOutsideThePolicyIsToldSoAndMayGoBackWithAccessDenied() {
     UserAgent browser = new UserAgent(gatehouse.baseUrl());
     HttpResponse<String> page = browser.authorize(request(""), "alice", "alice_password");
@@ -228,14 +260,23 @@ class PoliciesAndClaimsTest {
   }
 
   private static String signIn(String username, String password, String extra) {
-    HttpResponse<String> back = new UserAgent(gatehouse.baseUrl()).authorize(request(extra), username, password);
+    return signIn("app", username, password, extra);
+  }
+
+  private static String signIn(String client, String username, String password, String extra) {
+    HttpResponse<String> back = new UserAgent(gatehouse.baseUrl())
+        .authorize(request(client, extra), username, password);
     String location = back.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(APP_REDIRECT + "?code=");
     return URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
   }
 
   private static Map<String, Object> tokensFor(String code) throws Exception {
-    HttpResponse<String> response = tokenEndpoint("/api/oidc/token", "grant_type=authorization_code&code="
+    return tokensFor("app", code);
+  }
+
+  private static Map<String, Object> tokensFor(String client, String code) throws Exception {
+    HttpResponse<String> response = tokenEndpoint(client, "/api/oidc/token", "grant_type=authorization_code&code="
         + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
         + URLEncoder.encode(APP_REDIRECT, StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -266,7 +307,11 @@ class PoliciesAndClaimsTest {
   }
 
   private static HttpResponse<String> tokenEndpoint(String path, String form) throws Exception {
-    String basic = Base64.getEncoder().encodeToString(("app:" + TestGatehouse.APP_SECRET)
+    return tokenEndpoint("app", path, form);
+  }
+
+  private static HttpResponse<String> tokenEndpoint(String client, String path, String form) throws Exception {
+    String basic = Base64.getEncoder().encodeToString((client + ":" + TestGatehouse.APP_SECRET)
         .getBytes(StandardCharsets.UTF_8));
     return http.send(HttpRequest.newBuilder(URI.create(gatehouse.baseUrl() + path))
         .header("Authorization", "Basic " + basic)
@@ -275,9 +320,14 @@ class PoliciesAndClaimsTest {
   }
 
   private static URI request(String extra) {
-    return URI.create(gatehouse.baseUrl() + "/api/oidc/authorization?response_type=code&client_id=app"
+    return request("app", extra);
+  }
+
+  private static URI request(String client, String extra) {
+    return URI.create(gatehouse.baseUrl() + "/api/oidc/authorization?response_type=code&client_id=" + client
         + "&redirect_uri=" + URLEncoder.encode(APP_REDIRECT, StandardCharsets.UTF_8)
-        + "&scope=" + URLEncoder.encode("openid profile email groups org offline_access", StandardCharsets.UTF_8)
+        + "&scope=" + URLEncoder.encode(client.equals("app") ? "openid profile email groups org offline_access"
+            : "openid profile email", StandardCharsets.UTF_8)
         + "&state=0123456789abcdef" + extra);
   }
 }

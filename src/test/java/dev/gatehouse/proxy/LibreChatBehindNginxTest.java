@@ -149,7 +149,8 @@ class LibreChatBehindNginxTest {
    * {@code extra}; asserts that LibreChat got john in (same sub every time, email, amr, avatar).
    */
   private Run logIn(String script, String name, Map<String, String> extra) {
-    Map<String, String> environment = stage.environment(TestGatehouse.USER, TestGatehouse.PASSWORD, "librechat-" + name);
+    Map<String, String> environment =
+        stage.environment(TestGatehouse.USER, TestGatehouse.PASSWORD, "librechat-" + name);
     environment.put("OPENID_BUTTON_LABEL", "Log in with Gatehouse");
     environment.put("OPENID_SCOPE", "openid profile email");
     environment.put("OPENID_USE_END_SESSION_ENDPOINT", "true");

@@ -103,7 +103,8 @@ class LibreChatGroupsBehindNginxTest {
 
     Map<?, ?> reuse = (Map<?, ?>) summary.get("reuse");
     assertThat(reuse).as("token reuse: %s", summary).isNotNull();
-    assertThat(reuse.get("refresh_token")).as("offline_access gave LibreChat a refresh token: %s", reuse).isEqualTo(true);
+    assertThat(reuse.get("refresh_token")).as("offline_access gave LibreChat a refresh token: %s", reuse)
+        .isEqualTo(true);
     assertThat(reuse.get("problem")).as("setOpenIDAuthTokens: %s", reuse).isNull();
     assertThat(reuse.get("bearer")).isEqualTo("id_token");
     Map<?, ?> api = (Map<?, ?>) reuse.get("api");

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record AuthorizationPolicy(String name, PolicyLevel defaultPolicy, List<Rule> rules) {
 
+  /** What a client without a policy, a policy without a default and a rule without a level ask for. */
   public static final PolicyLevel DEFAULT_LEVEL = PolicyLevel.TWO_FACTOR;
+  /** The prefixes of a rule's subjects. */
+  public static final String USER = "user:";
+  public static final String GROUP = "group:";
 
   public AuthorizationPolicy {
     rules = List.copyOf(rules);
@@ -59,12 +63,8 @@ public record AuthorizationPolicy(String name, PolicyLevel defaultPolicy, List<R
     }
   }
 
-  public static final String USER = "user:";
-  public static final String GROUP = "group:";
-
   /** The level the first matching rule gives the subject, else the default. */
   public PolicyLevel levelFor(Subject subject) {
     return rules.stream().filter(rule -> rule.matches(subject)).map(Rule::policy).findFirst().orElse(defaultPolicy);
   }
-
 }

@@ -19,7 +19,8 @@ public record Network(String text, byte[] address, int prefixLength) {
   public static Optional<Network> parse(String text) {
     int slash = text.indexOf('/');
     String host = slash < 0 ? text : text.substring(0, slash);
-    if (!LITERAL.matcher(host).matches() || (host.indexOf(':') < 0 && host.chars().filter(c -> c == '.').count() != 3)) {
+    boolean ipv4 = host.indexOf(':') < 0;
+    if (!LITERAL.matcher(host).matches() || ipv4 && host.chars().filter(c -> c == '.').count() != 3) {
       return Optional.empty();
     }
     try {

@@ -53,7 +53,8 @@ final class AuthorizationPolicyBinder {
     return new AuthorizationPolicy(name, defaultPolicy, rules);
   }
 
-  private static AuthorizationPolicy.Rule rule(ConfigNode node, String prefix, Map<String, List<Network>> namedNetworks) {
+  private static AuthorizationPolicy.Rule rule(ConfigNode node, String prefix,
+      Map<String, List<Network>> namedNetworks) {
     PolicyLevel level = level(node.child("policy"), prefix);
     ConfigNode subjectNode = node.child("subject");
     List<List<String>> subjects = subjects(subjectNode);
@@ -63,7 +64,8 @@ final class AuthorizationPolicyBinder {
       node.error(prefix + "option 'subject' or 'networks' is required");
     }
     subjects.stream().flatMap(List::stream)
-        .filter(subject -> !subject.startsWith(AuthorizationPolicy.USER) && !subject.startsWith(AuthorizationPolicy.GROUP))
+        .filter(subject -> !subject.startsWith(AuthorizationPolicy.USER)
+            && !subject.startsWith(AuthorizationPolicy.GROUP))
         .forEach(subject -> subjectNode.error(prefix + "option 'subject' with value '" + subject
             + "' is invalid: must start with 'user:' or 'group:'"));
     return new AuthorizationPolicy.Rule(level, subjects, networks);

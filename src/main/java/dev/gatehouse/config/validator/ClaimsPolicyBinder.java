@@ -25,7 +25,10 @@ final class ClaimsPolicyBinder {
       "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender", "birthdate",
       "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "groups", "alt_emails", "rat",
       "updated_at");
-  /** Claims the token itself sets (validOIDCReservedClaims); the ID token's list lacks client_id, scp and updated_at. */
+  /**
+   * Claims the token itself sets (validOIDCReservedClaims); the ID token's list lacks
+   * {@code client_id}, {@code scp} and {@code updated_at}.
+   */
   private static final Set<String> RESERVED_CLAIMS = Set.of("jti", "azp", "client_id", "scope", "scp", "iss", "sub",
       "aud", "sid", "s_hash", "c_hash", "iat", "updated_at", "nbf", "exp", "auth_time", "amr", "acr", "nonce");
   private static final Set<String> RESERVED_ID_TOKEN_CLAIMS = Set.of("jti", "azp", "scope", "iss", "sub", "aud",

@@ -30,7 +30,8 @@ public final class ConfigurationBinder {
         NotifierBinder.bind(root.child("notifier")),
         RegulationBinder.bind(root.child("regulation")),
         TotpBinder.bind(root.child("totp")),
-        OidcBinder.bind(root.child("identity_providers").child("oidc"), DefinitionsBinder.networks(root.child("definitions")),
+        OidcBinder.bind(root.child("identity_providers").child("oidc"),
+            DefinitionsBinder.networks(root.child("definitions")),
             backend == null ? Set.of() : backend.extraAttributes().keySet()));
   }
 }

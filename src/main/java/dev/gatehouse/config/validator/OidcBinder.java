@@ -46,7 +46,8 @@ final class OidcBinder {
     int entropy = minimumParameterEntropy(oidc.child("minimum_parameter_entropy"));
     Map<String, AuthorizationPolicy> policies =
         AuthorizationPolicyBinder.bind(oidc.child("authorization_policies"), namedNetworks);
-    Map<String, ClaimsPolicy> claimsPolicies = ClaimsPolicyBinder.policies(oidc.child("claims_policies"), extraAttributes);
+    Map<String, ClaimsPolicy> claimsPolicies =
+        ClaimsPolicyBinder.policies(oidc.child("claims_policies"), extraAttributes);
     Map<String, List<String>> customScopes = ClaimsPolicyBinder.customScopes(oidc.child("scopes"), claimsPolicies);
     OidcClientBinder.Context context = new OidcClientBinder.Context(keys.signingAlgorithms(), custom.keySet(),
         plainChallenge, policies, claimsPolicies, customScopes);

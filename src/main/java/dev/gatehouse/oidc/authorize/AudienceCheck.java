@@ -40,7 +40,8 @@ public final class AudienceCheck extends AuthorizationRequestRule {
     if (client == null) {
       return Optional.empty();
     }
-    boolean allowed = Arrays.stream(asked).flatMap(value -> Arrays.stream(StringUtils.tokenizeToStringArray(value, " ")))
+    boolean allowed = Arrays.stream(asked)
+        .flatMap(value -> Arrays.stream(StringUtils.tokenizeToStringArray(value, " ")))
         .allMatch(ClientPolicy.of(client).audience()::contains);
     return allowed ? Optional.empty() : Optional.of(new OAuth2Error(INVALID_TARGET, DESCRIPTION, null));
   }

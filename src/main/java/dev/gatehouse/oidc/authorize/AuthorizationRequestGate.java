@@ -111,7 +111,8 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     Instant now = clock.instant();
     String requestKey = LoginAsked.keyOf(request.getParameterMap());
     Set<String> prompt = prompt(request);
-    LoginRequirement requirement = new LoginRequirement(requiredOf(client, current, request), prompt, maxAge, factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
+    LoginRequirement requirement = new LoginRequirement(requiredOf(client, current, request), prompt, maxAge,
+        factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
         current == null ? null : AuthenticationMethods.authenticatedAt(current.getAuthorities()).orElse(null),
         factorTime(current, AuthenticationMethods.TOTP_AUTHORITY) != null,
         LoginAsked.forRequest(session.getAttribute(LOGIN_ASKED), requestKey), hint(request, current));
@@ -154,7 +155,10 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     return policy.levelFor(new AuthorizationPolicy.Subject(current.getName(), groups, address));
   }
 
-  /** A page for the user, who stays signed in; the client hears of it only if they go back, or at once for prompt=none. */
+  /**
+   * A page for the user, who stays signed in; the client hears of it only if they go back, or at
+   * once for prompt=none.
+   */
   private void deny(HttpServletRequest request, HttpServletResponse response, RegisteredClient client,
       Set<String> prompt) throws IOException, ServletException {
     OAuth2Error denied = new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, DENIED_DESCRIPTION, null);

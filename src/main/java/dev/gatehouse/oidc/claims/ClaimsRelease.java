@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 public final class ClaimsRelease {
 
-  /** The claims of the standard scopes, each with the attribute it carries, in the order the consent page lists them. */
+  /** The claims of the standard scopes, each with the attribute it carries, in the order the consent page shows. */
   private static final Map<String, Map<String, String>> STANDARD_SCOPES = standardScopes();
 
   /** A client without claims policy or custom scopes. */
@@ -55,6 +55,12 @@ public final class ClaimsRelease {
   /** The claims a scope releases, none for a scope that releases none ({@code openid}, {@code offline_access}). */
   public Collection<String> claimsOf(String scope) {
     return scopes.getOrDefault(scope, Map.of()).keySet();
+  }
+
+  /** The claims a scope releases that {@code user} has a value for, in the order of {@link #claimsOf(String)}. */
+  public List<String> claimsOf(String scope, User user) {
+    Map<String, Object> values = userinfo(user, List.of(scope));
+    return claimsOf(scope).stream().filter(values::containsKey).toList();
   }
 
   /** All that the scopes release, for userinfo. */

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -54,14 +55,21 @@ public final class PolicyOnRefresh extends ProviderDecorator {
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String refreshToken = ((OAuth2RefreshTokenAuthenticationToken) authentication).getRefreshToken();
-    OAuth2Authorization grant = authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
-    if (grant != null && !allowed(grant)) {
+    var refresh = (OAuth2RefreshTokenAuthenticationToken) authentication;
+    OAuth2Authorization grant = authorizations.findByToken(refresh.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+    // Another client's token is SAS's to refuse; its grant is none of this client's business.
+    if (grant != null && ownedByCaller(grant, refresh) && !allowed(grant)) {
       authorizations.remove(grant);
       throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
           "The user is no longer allowed to use this client", null));
     }
     return delegate.authenticate(authentication);
+  }
+
+  private static boolean ownedByCaller(OAuth2Authorization grant, OAuth2RefreshTokenAuthenticationToken refresh) {
+    return refresh.getPrincipal() instanceof OAuth2ClientAuthenticationToken caller
+        && caller.getRegisteredClient() != null
+        && caller.getRegisteredClient().getId().equals(grant.getRegisteredClientId());
   }
 
   private boolean allowed(OAuth2Authorization grant) {

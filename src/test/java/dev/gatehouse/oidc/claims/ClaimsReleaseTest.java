@@ -2,6 +2,7 @@ package dev.gatehouse.oidc.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.config.schema.ClaimsPolicy;
 import dev.gatehouse.crypto.PasswordDigests;
 import dev.gatehouse.identity.TestUsers;
 import dev.gatehouse.identity.User;
@@ -51,7 +52,8 @@ class ClaimsReleaseTest {
 
   @Test
   void groupsScope() {
-    assertThat(ClaimsRelease.DEFAULT.userinfo(john, Set.of("groups"))).isEqualTo(Map.of("groups", List.of("admins", "dev")));
+    assertThat(ClaimsRelease.DEFAULT.userinfo(john, Set.of("groups")))
+        .isEqualTo(Map.of("groups", List.of("admins", "dev")));
     assertThat(ClaimsRelease.DEFAULT.userinfo(minimal, Set.of("groups"))).isEmpty();
   }
 
@@ -78,10 +80,40 @@ class ClaimsReleaseTest {
 
   @Test
   void returnsOnlyMutableCollectionsForSpringSecuritysJacksonAllowList() {
-    Map<String, Object> claims = ClaimsRelease.DEFAULT.userinfo(john, Set.of("profile", "email", "groups", "phone", "address"));
+    Map<String, Object> claims =
+        ClaimsRelease.DEFAULT.userinfo(john, Set.of("profile", "email", "groups", "phone", "address"));
 
     assertThat(claims).isExactlyInstanceOf(HashMap.class).hasSize(19);
     assertThat(claims.get("groups")).isExactlyInstanceOf(ArrayList.class);
     assertThat(claims.get("address")).isExactlyInstanceOf(HashMap.class);
+  }
+
+  /**
+   * A claims policy: custom claims from an extra attribute and a standard one, released by a
+   * custom scope; the ID token and access token get only what the policy lists for them.
+   */
+  @Test
+  void aClaimsPolicyReleasesCustomClaimsThroughACustomScopeAndFiltersTheTokens() {
+    User withExtra = new User("ann", "Ann Lee", john.password(), "ann@example.com", List.of("staff"), false,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        Map.of("dept", "Research", "projects", List.of("apollo")));
+    ClaimsPolicy policy = new ClaimsPolicy("org", List.of("department", "groups"), List.of("projects"),
+        ClaimsPolicy.IdTokenAudienceMode.SPECIFICATION, Map.of(
+            "department", new ClaimsPolicy.CustomClaim("department", "dept"),
+            "projects", new ClaimsPolicy.CustomClaim("projects", "projects"),
+            "mail", new ClaimsPolicy.CustomClaim("work_email", "email")));
+    ClaimsRelease release = ClaimsRelease.of(policy, List.of("openid", "groups", "org"),
+        Map.of("org", List.of("department", "projects", "work_email"), "unused", List.of("department")));
+    List<String> granted = List.of("openid", "groups", "org");
+
+    assertThat(release.userinfo(withExtra, granted)).isEqualTo(Map.of("groups", List.of("staff"),
+        "department", "Research", "projects", List.of("apollo"), "work_email", "ann@example.com"));
+    assertThat(release.idToken(withExtra, granted))
+        .isEqualTo(Map.of("department", "Research", "groups", List.of("staff")));
+    assertThat(release.accessToken(withExtra, granted)).isEqualTo(Map.of("projects", List.of("apollo")));
+    assertThat(release.idToken(withExtra, List.of("openid", "groups"))).as("org not granted")
+        .isEqualTo(Map.of("groups", List.of("staff")));
+    assertThat(release.claimsOf("unused")).as("not among the client's scopes").isEmpty();
+    assertThat(release.claimsOf("profile", withExtra)).containsExactly("name", "preferred_username");
   }
 }
