@@ -1,29 +1,20 @@
 package dev.gatehouse.identity;
 
+import dev.gatehouse.config.schema.UserAttributeNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A user's attributes by the names Authelia gives them ({@code display_name}, {@code groups}, an
- * extra attribute's own name...), which claims are drawn from; plus the few values that only a
- * claim needs ({@code email_verified}, {@code address} as one object, the phone number in RFC 3966
- * form). A value the user does not have is null.
+ * A user's attributes by the names Authelia gives them ({@link UserAttributeNames}: {@code
+ * display_name}, {@code groups}, an extra attribute's own name...), which claims are drawn from. A
+ * value the user does not have is null.
  *
  * <p>Lists and maps are mutable {@link ArrayList}s and {@link HashMap}s because Spring Security's
  * Jackson allow-list, which serialises stored claims, refuses the JDK's immutable collections.
  */
 public final class UserAttributes {
-
-  /** {@code true} when the user has an address: Authelia vouches for the addresses its admin sets. */
-  public static final String EMAIL_VERIFIED = "email_verified";
-  /** {@code false} when the user has a number: Authelia never claims a phone number was verified. */
-  public static final String PHONE_NUMBER_VERIFIED = "phone_number_verified";
-  /** {@code +1 555 0100;ext=123}, as Authelia formats the number with its extension. */
-  public static final String PHONE_NUMBER_RFC3966 = "phone_number_rfc3966";
-  /** The postal address as OpenID Connect's address claim. */
-  public static final String ADDRESS = "address";
 
   private UserAttributes() {
   }
@@ -54,10 +45,10 @@ public final class UserAttributes {
       case "region" -> address == null ? null : address.region();
       case "postal_code" -> address == null ? null : address.postalCode();
       case "country" -> address == null ? null : address.country();
-      case EMAIL_VERIFIED -> user.email() == null ? null : Boolean.TRUE;
-      case PHONE_NUMBER_VERIFIED -> user.phoneNumber() == null ? null : Boolean.FALSE;
-      case PHONE_NUMBER_RFC3966 -> phoneNumber(user);
-      case ADDRESS -> address == null ? null : address(address);
+      case UserAttributeNames.EMAIL_VERIFIED -> user.email() == null ? null : Boolean.TRUE;
+      case UserAttributeNames.PHONE_NUMBER_VERIFIED -> user.phoneNumber() == null ? null : Boolean.FALSE;
+      case UserAttributeNames.PHONE_NUMBER_RFC3966 -> phoneNumber(user);
+      case UserAttributeNames.ADDRESS -> address == null ? null : address(address);
       default -> extra(user.extra().get(attribute));
     };
   }

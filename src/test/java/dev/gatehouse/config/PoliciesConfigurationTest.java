@@ -58,7 +58,7 @@ class PoliciesConfigurationTest {
         """, """
         authorization_policy: 'librechat_users'
         claims_policy: 'librechat'
-        scopes: ['openid', 'groups', 'org']
+        scopes: ['openid', 'email', 'groups', 'org']
         audience: ['https://api.example.com']
         requested_audience_mode: 'implicit'
         access_token_signed_response_alg: 'RS256'
@@ -207,6 +207,20 @@ class PoliciesConfigurationTest {
         "authentication_backend.file.extra_attributes.shoe_size.value_type: option 'value_type' must be one of"
             + " 'string', 'integer', or 'boolean' but it's configured as 'float'",
         "authentication_backend.file.extra_attributes.badge.value_type: option 'value_type' is required");
+  }
+
+  @Test
+  void aClaimNoneOfTheClientsScopesReleasesIsWarnedAbout() {
+    LoadResult result = load(withPolicies("""
+        claims_policies:
+          librechat:
+            id_token: ['groups', 'email']
+        """, "claims_policy: 'librechat'\nscopes: ['openid', 'profile', 'email']\n"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings()).containsExactly("identity_providers.oidc.clients[0].claims_policy: client 'app':"
+        + " claims policy 'librechat' puts 'groups' in its tokens, but only the 'groups' scope releases it and the"
+        + " client's scopes do not include it");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.gatehouse.config.schema.ConfiguredName;
 import dev.gatehouse.config.schema.ConsentMode;
 import dev.gatehouse.config.schema.OidcClientConfig;
 import dev.gatehouse.config.schema.PolicyLevel;
+import dev.gatehouse.config.schema.StandardScopes;
 import dev.gatehouse.crypto.MalformedDigestException;
 import dev.gatehouse.crypto.PasswordDigest;
 import dev.gatehouse.crypto.PasswordDigests;
@@ -216,6 +217,7 @@ final class OidcClientBinder {
       node.error(reporter.autheliaPrefix() + "option 'claims_policy' is not the name of a configured claims policy");
       return ClaimsPolicy.NONE;
     }
+    warnAboutUnreleasedClaims(node, name, policy, scopes);
     for (String scope : scopes) {
       for (String claim : context.customScopes.getOrDefault(scope, List.of())) {
         boolean custom = policy.customClaims().values().stream().anyMatch(c -> c.name().equals(claim));
@@ -244,6 +246,18 @@ final class OidcClientBinder {
           + " but it's configured as '" + value + "'");
     }
     return null;
+  }
+
+  /**
+   * A claim the policy puts in a token that none of the client's scopes can release never gets
+   * there, which Authelia does not say: the usual case is {@code groups} without the
+   * {@code groups} scope.
+   */
+  private void warnAboutUnreleasedClaims(ConfigNode node, String name, ClaimsPolicy policy, List<String> scopes) {
+    Stream.concat(policy.idToken().stream(), policy.accessToken().stream()).distinct().forEach(claim ->
+        StandardScopes.releasing(claim).filter(scope -> !scopes.contains(scope)).ifPresent(scope ->
+            node.warn(reporter.prefix() + "claims policy '" + name + "' puts '" + claim + "' in its tokens, but only"
+                + " the '" + scope + "' scope releases it and the client's scopes do not include it")));
   }
 
   /** Resolves {@code auto} as Authelia does: pre-configured when a duration is set. */

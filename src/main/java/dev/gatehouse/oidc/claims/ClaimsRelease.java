@@ -1,6 +1,7 @@
 package dev.gatehouse.oidc.claims;
 
 import dev.gatehouse.config.schema.ClaimsPolicy;
+import dev.gatehouse.config.schema.StandardScopes;
 import dev.gatehouse.identity.User;
 import dev.gatehouse.identity.UserAttributes;
 import java.util.Collection;
@@ -21,11 +22,8 @@ import java.util.function.Predicate;
  */
 public final class ClaimsRelease {
 
-  /** The claims of the standard scopes, each with the attribute it carries, in the order the consent page shows. */
-  private static final Map<String, Map<String, String>> STANDARD_SCOPES = standardScopes();
-
   /** A client without claims policy or custom scopes. */
-  public static final ClaimsRelease DEFAULT = new ClaimsRelease(STANDARD_SCOPES, ClaimsPolicy.NONE);
+  public static final ClaimsRelease DEFAULT = new ClaimsRelease(StandardScopes.CLAIMS, ClaimsPolicy.NONE);
 
   private final Map<String, Map<String, String>> scopes;
   private final ClaimsPolicy policy;
@@ -41,9 +39,9 @@ public final class ClaimsRelease {
    */
   public static ClaimsRelease of(ClaimsPolicy policy, Collection<String> clientScopes,
       Map<String, List<String>> customScopes) {
-    Map<String, Map<String, String>> scopes = new LinkedHashMap<>(STANDARD_SCOPES);
+    Map<String, Map<String, String>> scopes = new LinkedHashMap<>(StandardScopes.CLAIMS);
     customScopes.forEach((scope, claims) -> {
-      if (clientScopes.contains(scope) && !STANDARD_SCOPES.containsKey(scope)) {
+      if (clientScopes.contains(scope) && !StandardScopes.CLAIMS.containsKey(scope)) {
         Map<String, String> attributes = new LinkedHashMap<>();
         claims.forEach(claim -> attributes.put(claim, attributeOf(claim, policy)));
         scopes.put(scope, attributes);
@@ -97,7 +95,7 @@ public final class ClaimsRelease {
   }
 
   private static String attributeOf(String claim, ClaimsPolicy policy) {
-    String standard = STANDARD_SCOPES.values().stream().map(claims -> claims.get(claim))
+    String standard = StandardScopes.CLAIMS.values().stream().map(claims -> claims.get(claim))
         .filter(attribute -> attribute != null).findFirst().orElse(null);
     if (standard != null) {
       return standard;
@@ -106,28 +104,5 @@ public final class ClaimsRelease {
         .filter(custom -> custom.getValue().name().equals(claim))
         .map(custom -> custom.getValue().attribute())
         .findFirst().orElse(claim);
-  }
-
-  private static Map<String, Map<String, String>> standardScopes() {
-    Map<String, String> profile = new LinkedHashMap<>();
-    profile.put("name", "display_name");
-    profile.put("preferred_username", "username");
-    for (String same : List.of("given_name", "family_name", "middle_name", "nickname", "profile", "picture",
-        "website", "gender", "birthdate", "zoneinfo", "locale")) {
-      profile.put(same, same);
-    }
-    Map<String, String> email = new LinkedHashMap<>();
-    email.put("email", "email");
-    email.put(UserAttributes.EMAIL_VERIFIED, UserAttributes.EMAIL_VERIFIED);
-    Map<String, String> phone = new LinkedHashMap<>();
-    phone.put("phone_number", UserAttributes.PHONE_NUMBER_RFC3966);
-    phone.put(UserAttributes.PHONE_NUMBER_VERIFIED, UserAttributes.PHONE_NUMBER_VERIFIED);
-    Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
-    scopes.put("profile", profile);
-    scopes.put("email", email);
-    scopes.put("groups", Map.of("groups", "groups"));
-    scopes.put("address", Map.of("address", UserAttributes.ADDRESS));
-    scopes.put("phone", phone);
-    return scopes;
   }
 }
