@@ -164,7 +164,11 @@ class PoliciesAndClaimsTest {
     Map<String, Object> userinfo = userinfo(accessToken);
     assertThat(userinfo).containsEntry("department", "Research").containsEntry("badge_number", 1234L)
         .containsEntry("name", "John Doe").containsEntry("email", "john@example.com");
-    assertThat(introspect(accessToken)).containsEntry("active", true).containsEntry("client_id", "app");
+    Map<String, Object> introspection = introspect(accessToken);
+    assertThat(introspection).containsEntry("active", true).containsEntry("client_id", "app")
+        .containsEntry("token_type", "Bearer").containsEntry("sub", idToken.getSubject());
+    assertThat(((String) introspection.get("scope")).split(" "))
+        .containsExactlyInAnyOrder("openid", "profile", "email", "groups", "org", "offline_access");
 
     HttpResponse<String> revoked = tokenEndpoint("/api/oidc/revocation", "token=" + accessToken);
     assertThat(revoked.statusCode()).isEqualTo(200);
