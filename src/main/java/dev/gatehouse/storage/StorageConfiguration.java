@@ -29,8 +29,8 @@ public class StorageConfiguration {
   }
 
   @Bean
-  SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc) {
-    return new SigningKeyRepository(jdbc);
+  SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc, Configuration configuration) {
+    return new SigningKeyRepository(jdbc, StorageEngine.of(configuration.storage()));
   }
 
   @Bean

@@ -73,6 +73,19 @@ abstract class SingleUseStorageContract {
     assertThat(codes.reserveAttempt(other, "john", 5, NOW)).as("a used code cannot be tried").isEmpty();
   }
 
+  /** Instances starting together on an empty database: one key is stored, and every one of them signs with it. */
+  @Test
+  void theFirstSigningKeyIsStoredOnceWhenInstancesStartTogether() throws Exception {
+    jdbc.update("delete from oidc_signing_key");
+    SigningKeyRepository keys = new SigningKeyRepository(jdbc, engine());
+
+    List<String> firstKeyIds = Race.of(RACERS, () -> keys.findOrInsertFirst(() ->
+        new SigningKeyRow(UUID.randomUUID().toString(), "RS256", "encrypted", NOW)).get(0).keyId());
+
+    assertThat(firstKeyIds).hasSize(RACERS).containsOnly(firstKeyIds.get(0));
+    assertThat(keys.findAllOldestFirst()).hasSize(1);
+  }
+
   @Test
   void aTotpStepIsAcceptedOnce() throws Exception {
     TotpHistoryStore history = new TotpHistoryStore(jdbc);

@@ -37,14 +37,11 @@ public class SigningKeyStore {
   }
 
   public List<JWK> loadOrGenerate() {
-    List<SigningKeyRow> stored = repository.findAllOldestFirst();
-    if (stored.isEmpty()) {
+    return repository.findOrInsertFirst(() -> {
       SigningKeyRow generated = generate();
-      repository.insert(generated);
       log.info("Generated RSA 2048 signing key '{}' and stored it", generated.keyId());
-      stored = repository.findAllOldestFirst();
-    }
-    return stored.stream().map(this::toJwk).toList();
+      return generated;
+    }).stream().map(this::toJwk).toList();
   }
 
   private SigningKeyRow generate() {
