@@ -2,11 +2,15 @@ package dev.gatehouse.storage;
 
 import dev.gatehouse.config.schema.StorageConfig;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,7 @@ public final class StorageStartupCheck {
   /** Less than this is a full disk: H2 cannot even create its first pages. */
   private static final long MINIMUM_FREE_BYTES = 1024 * 1024;
   private static final String LOCAL_PATH = "storage.local.path";
+  private static final String H2_FILE_SUFFIX = ".mv.db";
 
   private StorageStartupCheck() {
   }
@@ -39,9 +44,30 @@ public final class StorageStartupCheck {
       if (free < MINIMUM_FREE_BYTES) {
         return List.of(LOCAL_PATH + ": the disk holding '" + directory + "' is full (" + free + " bytes free)");
       }
-      return List.of();
+      return inUseByAnotherProcess(storage.local().path())
+          ? List.of(LOCAL_PATH + ": the database '" + storage.local().path().toAbsolutePath() + "' is in use by"
+              + " another Gatehouse process; the embedded database serves one instance only: stop the other,"
+              + " or run several instances on storage.postgres")
+          : List.of();
     } catch (IOException e) {
       return List.of(LOCAL_PATH + ": cannot write to the directory '" + directory + "': " + reason(e));
+    }
+  }
+
+  /**
+   * Whether another process holds the embedded database's file: H2 locks it for as long as it is
+   * open, and a second opener would otherwise fail deep inside start-up.
+   */
+  private static boolean inUseByAnotherProcess(Path database) throws IOException {
+    Path file = database.resolveSibling(database.getFileName() + H2_FILE_SUFFIX);
+    if (Files.notExists(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      return lock == null;
+    } catch (OverlappingFileLockException heldInThisProcess) {
+      return true;
     }
   }
 

@@ -57,22 +57,59 @@ class StartupTest {
   @Test
   void exampleConfigurationStartsAndServesDiscovery() throws Exception {
     int port = freePort();
-    Path example = Path.of("config/configuration.yml").toAbsolutePath();
-    Path workingDirectory = Files.createDirectories(directory.resolve("work"));
-    Files.createDirectories(workingDirectory.resolve("config"));
-    Files.copy(Path.of("config/users.yml"), workingDirectory.resolve("config/users.yml"));
-    Process process = start(List.of("--config", example.toString()),
-        Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/"), workingDirectory);
+    Path workingDirectory = exampleWorkingDirectory();
+    Process process = startExample(port, workingDirectory);
     try {
       HttpResponse<String> discovery = awaitDiscovery(port, process);
       assertThat(discovery.statusCode()).isEqualTo(200);
       assertThat(discovery.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
       assertThat(discovery.body()).contains("\"issuer\":\"http://127.0.0.1:" + port + "\"");
     } finally {
-      process.destroy();
-      process.waitFor(30, TimeUnit.SECONDS);
-      process.destroyForcibly();
+      stop(process);
     }
+  }
+
+  /** The embedded database is one process's: a second Gatehouse on the same file says so in one line. */
+  @Test
+  void aSecondProcessOnTheSameEmbeddedDatabaseStopsWithOneLine() throws Exception {
+    Path workingDirectory = exampleWorkingDirectory();
+    int port = freePort();
+    Process first = startExample(port, workingDirectory);
+    try {
+      awaitDiscovery(port, first);
+      Process second = startExample(freePort(), workingDirectory);
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String output = new String(second.getInputStream().readAllBytes());
+
+      assertThat(second.exitValue()).isEqualTo(1);
+      assertThat(output.lines().filter(line -> line.startsWith("Configuration: error: ")))
+          .singleElement().asString()
+          .startsWith("Configuration: error: storage.local.path: the database '/")
+          .endsWith("/work/data/gatehouse' is in use by another Gatehouse process; the embedded database serves one"
+              + " instance only: stop the other, or run several instances on storage.postgres");
+      assertThat(output).doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(awaitDiscovery(port, first).statusCode()).as("the first one is unharmed").isEqualTo(200);
+    } finally {
+      stop(first);
+    }
+  }
+
+  private Path exampleWorkingDirectory() throws IOException {
+    Path workingDirectory = Files.createDirectories(directory.resolve("work"));
+    Files.createDirectories(workingDirectory.resolve("config"));
+    Files.copy(Path.of("config/users.yml"), workingDirectory.resolve("config/users.yml"));
+    return workingDirectory;
+  }
+
+  private static Process startExample(int port, Path workingDirectory) throws IOException {
+    return start(List.of("--config", Path.of("config/configuration.yml").toAbsolutePath().toString()),
+        Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/"), workingDirectory);
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    process.waitFor(30, TimeUnit.SECONDS);
+    process.destroyForcibly();
   }
 
   private static HttpResponse<String> awaitDiscovery(int port, Process process) throws Exception {
