@@ -51,6 +51,8 @@ import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.StorageEngine;
+import dev.gatehouse.telemetry.CountedTokenResponses;
+import dev.gatehouse.telemetry.Metrics;
 import dev.gatehouse.web.RefusedForm;
 import jakarta.servlet.Filter;
 import java.time.Clock;
@@ -185,7 +187,7 @@ public class OidcConfiguration {
   SecurityFilterChain authorizationServerChain(HttpSecurity http, SigningKeys keys,
       DatabaseAuthorizationService authorizations, RegisteredClientRepository clients,
       SubjectIdentifiers subjects, UserDirectory users, RequestCache requestCache, Clock clock,
-      Configuration configuration, AuthorizationServerSettings paths) throws Exception {
+      Configuration configuration, AuthorizationServerSettings paths, Metrics metrics) throws Exception {
     DiscoveryMetadata discovery = new DiscoveryMetadata(keys.algorithms(), configuration.oidc().customScopes());
     IdTokenSignatures idTokenSignatures = new IdTokenSignatures(keys);
     AuthorizationResponses responses = new AuthorizationResponses(clients);
@@ -207,6 +209,7 @@ public class OidcConfiguration {
               .authorizationResponseHandler(responses)
               .errorResponseHandler(responses))
           .tokenEndpoint(endpoint -> endpoint
+              .accessTokenResponseHandler(new CountedTokenResponses(metrics))
               .authenticationProviders(providers -> {
                 RefreshTokenReuseDetection.install(providers, authorizations);
                 PolicyOnRefresh.install(providers, authorizations, clients, users);

@@ -1,6 +1,7 @@
 package dev.gatehouse.regulation;
 
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.telemetry.Metrics;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,8 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class RegulationConfiguration {
 
   @Bean
-  Regulator regulator(Configuration configuration, JdbcTemplate jdbc, Clock clock) {
-    return new Regulator(configuration.regulation(), new JdbcRegulationStore(jdbc), clock);
+  Regulator regulator(Configuration configuration, JdbcTemplate jdbc, Clock clock, Metrics metrics) {
+    return new Regulator(configuration.regulation(), new JdbcRegulationStore(jdbc), clock, attempt -> {
+      if (attempt.kind() == AuthenticationKind.PASSWORD) {
+        metrics.firstFactor(attempt.successful(), attempt.banned());
+      } else {
+        metrics.secondFactor(attempt.successful(), attempt.banned(), attempt.kind().value());
+      }
+    });
   }
 
   @Bean

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +35,21 @@ public final class Regulator {
   private final RegulationConfig config;
   private final RegulationStore store;
   private final Clock clock;
+  private final Consumer<AuthenticationAttempt> observer;
   private final boolean banUsers;
   private final boolean banIps;
 
   public Regulator(RegulationConfig config, RegulationStore store, Clock clock) {
+    this(config, store, clock, attempt -> { });
+  }
+
+  /** As the other constructor, telling {@code observer} of every concluded attempt (for metrics). */
+  public Regulator(RegulationConfig config, RegulationStore store, Clock clock,
+      Consumer<AuthenticationAttempt> observer) {
     this.config = config;
     this.store = store;
     this.clock = clock;
+    this.observer = observer;
     this.banUsers = config.maxRetries() > 0 && config.modes().contains("user");
     this.banIps = config.maxRetries() > 0 && config.modes().contains("ip");
   }
@@ -54,6 +63,7 @@ public final class Regulator {
 
   private void record(AuthenticationAttempt attempt) {
     store.append(attempt);
+    observer.accept(attempt);
     if (attempt.successful() || attempt.banned()) {
       return;
     }

@@ -40,7 +40,8 @@ class UnsupportedKeysTest {
               expression: '"admins" in groups'
         telemetry:
           metrics:
-            enabled: false
+            buffers:
+              read: 4096
         """);
 
     assertThat(result.errors()).isEmpty();
@@ -48,7 +49,7 @@ class UnsupportedKeysTest {
     assertThat(result.warnings()).containsExactly("theme" + IGNORED,
         "default_2fa_method" + IGNORED, "access_control" + IGNORED, "identity_validation" + IGNORED,
         "webauthn" + IGNORED, "duo_api" + IGNORED, "ntp" + IGNORED, "password_policy" + IGNORED,
-        "definitions.user_attributes" + IGNORED, "telemetry" + IGNORED);
+        "definitions.user_attributes" + IGNORED, "telemetry.metrics.buffers" + IGNORED);
   }
 
   @Test

@@ -10,5 +10,6 @@ public record Configuration(
     NotifierConfig notifier,
     RegulationConfig regulation,
     TotpConfig totp,
-    OidcConfig oidc) {
+    OidcConfig oidc,
+    TelemetryConfig telemetry) {
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.config.validator;
 
+import dev.gatehouse.config.reader.ConfigNode;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,47 @@ import java.util.regex.Pattern;
  */
 record Address(String scheme, String host, Integer port, String path) {
 
+  private static final List<String> TCP_SCHEMES = List.of("tcp", "tcp4", "tcp6");
+
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://(.*)$");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,5}");
+
+  /**
+   * A TCP address to listen on, from {@code text} read at {@code node}; null, with the problem
+   * recorded there, when it is malformed or of another kind (Gatehouse listens on TCP only).
+   */
+  static Address tcp(String text, ConfigNode node) {
+    Address address;
+    try {
+      address = parse(text, "tcp");
+    } catch (IllegalArgumentException e) {
+      node.error(e.getMessage());
+      return null;
+    }
+    if (address.scheme().equals("unix") || address.scheme().equals("fd")) {
+      node.error("'" + text + "' is a " + (address.scheme().equals("unix") ? "unix socket" : "file descriptor")
+          + " address, which Gatehouse does not support yet; use tcp://[host]:port/[path]");
+      return null;
+    }
+    if (!TCP_SCHEMES.contains(address.scheme())) {
+      node.error("'" + text + "' has the scheme '" + address.scheme() + "' but it must be "
+          + ConfigNode.joinOr(TCP_SCHEMES));
+      return null;
+    }
+    return address;
+  }
+
+  /** The host to bind: the one given, or every interface of the scheme's IP version. */
+  String listenHost() {
+    if (!host.isEmpty()) {
+      return host;
+    }
+    return switch (scheme) {
+      case "tcp4" -> "0.0.0.0";
+      case "tcp6" -> "::";
+      default -> "";
+    };
+  }
 
   /** Parses {@code text}, or throws {@link IllegalArgumentException} saying what is wrong. */
   static Address parse(String text, String defaultScheme) {

@@ -32,6 +32,7 @@ public final class ConfigurationBinder {
         TotpBinder.bind(root.child("totp")),
         OidcBinder.bind(root.child("identity_providers").child("oidc"),
             DefinitionsBinder.networks(root.child("definitions")),
-            backend == null ? Set.of() : backend.extraAttributes().keySet()));
+            backend == null ? Set.of() : backend.extraAttributes().keySet()),
+        TelemetryBinder.bind(root.child("telemetry")));
   }
 }

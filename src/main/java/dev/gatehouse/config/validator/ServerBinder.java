@@ -1,9 +1,8 @@
 package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
-import dev.gatehouse.config.schema.ServerConfig;
 import dev.gatehouse.config.schema.ServerConfig.RateLimits;
-import java.util.List;
+import dev.gatehouse.config.schema.ServerConfig;
 
 /**
  * {@code server.address} (Authelia's default {@code tcp://:9091/}). Gatehouse listens on TCP only:
@@ -16,7 +15,6 @@ import java.util.List;
 final class ServerBinder {
 
   private static final int DEFAULT_PORT = 9091;
-  private static final List<String> SCHEMES = List.of("tcp", "tcp4", "tcp6");
 
   private ServerBinder() {
   }
@@ -28,38 +26,13 @@ final class ServerBinder {
     if (text == null) {
       return new ServerConfig("", DEFAULT_PORT, "/", rateLimits);
     }
-    Address address;
-    try {
-      address = Address.parse(text, "tcp");
-    } catch (IllegalArgumentException e) {
-      addressNode.error(e.getMessage());
-      return null;
-    }
-    if (address.scheme().equals("unix") || address.scheme().equals("fd")) {
-      addressNode.error("'" + text + "' is a " + (address.scheme().equals("unix") ? "unix socket"
-          : "file descriptor") + " address, which Gatehouse does not support yet; use"
-          + " tcp://[host]:port/[path]");
-      return null;
-    }
-    if (!SCHEMES.contains(address.scheme())) {
-      addressNode.error("'" + text + "' has the scheme '" + address.scheme() + "' but it must be "
-          + ConfigNode.joinOr(SCHEMES));
+    Address address = Address.tcp(text, addressNode);
+    if (address == null) {
       return null;
     }
     String path = checkedPath(address.path(), addressNode);
     int port = address.port() == null ? DEFAULT_PORT : address.port();
-    return new ServerConfig(listenHost(address), port, path, rateLimits);
-  }
-
-  private static String listenHost(Address address) {
-    if (!address.host().isEmpty()) {
-      return address.host();
-    }
-    return switch (address.scheme()) {
-      case "tcp4" -> "0.0.0.0";
-      case "tcp6" -> "::";
-      default -> "";
-    };
+    return new ServerConfig(address.listenHost(), port, path, rateLimits);
   }
 
   /** Authelia allows one alphanumeric path segment, e.g. {@code /authelia}. */

@@ -1,0 +1,29 @@
+package dev.gatehouse.telemetry;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+
+/** SAS's token response, counted by the grant it answered. */
+public final class CountedTokenResponses implements AuthenticationSuccessHandler {
+
+  private final AuthenticationSuccessHandler responses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+  private final Metrics metrics;
+
+  public CountedTokenResponses(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+      Authentication authentication) throws IOException, ServletException {
+    responses.onAuthenticationSuccess(request, response, authentication);
+    // Only a request SAS answered with tokens gets here, so the value is a grant type it supports.
+    metrics.tokenIssued(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+  }
+}
