@@ -13,10 +13,13 @@ import dev.gatehouse.notifier.NotificationException;
 import dev.gatehouse.notifier.Notifier;
 import dev.gatehouse.notifier.Notifiers;
 import dev.gatehouse.storage.StorageStartupCheck;
+import dev.gatehouse.telemetry.JsonConsoleLogging;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +31,9 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication
 public class Gatehouse {
+
+  /** Where configuration warnings go once the log has a format of its own to keep. */
+  private static final Logger log = LoggerFactory.getLogger("configuration");
 
   public static void main(String[] args) {
     if (AdminCommands.isCommand(args)) {
@@ -44,10 +50,16 @@ public class Gatehouse {
       return;
     }
     LoadResult result = ConfigurationLoader.load(files, environment);
-    result.warnings().forEach(warning -> System.err.println("Configuration: warning: " + warning));
     if (!result.errors().isEmpty()) {
+      result.warnings().forEach(warning -> System.err.println("Configuration: warning: " + warning));
       exitWith(result.errors());
       return;
+    }
+    if ("json".equals(result.configuration().log().format())) {
+      JsonConsoleLogging.start();
+      result.warnings().forEach(warning -> log.warn("Configuration: {}", warning));
+    } else {
+      result.warnings().forEach(warning -> System.err.println("Configuration: warning: " + warning));
     }
     try {
       start(result.configuration());

@@ -5,6 +5,7 @@ import dev.gatehouse.config.schema.LogConfig;
 import dev.gatehouse.config.schema.ServerConfig;
 import dev.gatehouse.config.schema.SessionConfig;
 import dev.gatehouse.storage.StorageSettings;
+import dev.gatehouse.telemetry.JsonLogFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,8 +57,17 @@ final class GatehouseSettings {
   private static void log(LogConfig log, Map<String, Object> properties) {
     properties.put("logging.level.root", "trace".equals(log.level()) ? "debug" : log.level());
     properties.put("logging.level.dev.gatehouse", log.level());
-    if (log.filePath() != null && !log.filePath().isEmpty()) {
+    boolean toFile = log.filePath() != null && !log.filePath().isEmpty();
+    if (toFile) {
       properties.put("logging.file.name", log.filePath());
+      if (!log.keepStdout()) {
+        // Authelia writes to the file only, unless keep_stdout asks for the console too.
+        properties.put("logging.threshold.console", "OFF");
+      }
+    }
+    if ("json".equals(log.format())) {
+      properties.put("logging.structured.format.console", JsonLogFormat.class.getName());
+      properties.put("logging.structured.format.file", JsonLogFormat.class.getName());
     }
   }
 }

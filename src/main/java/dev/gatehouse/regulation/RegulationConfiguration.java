@@ -1,6 +1,7 @@
 package dev.gatehouse.regulation;
 
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.telemetry.Audit;
 import dev.gatehouse.telemetry.Metrics;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,11 @@ public class RegulationConfiguration {
     return new Regulator(configuration.regulation(), new JdbcRegulationStore(jdbc), clock, attempt -> {
       if (attempt.kind() == AuthenticationKind.PASSWORD) {
         metrics.firstFactor(attempt.successful(), attempt.banned());
+        Audit.firstFactor(attempt.username(), attempt.remoteIp(), attempt.successful(), attempt.banned());
       } else {
         metrics.secondFactor(attempt.successful(), attempt.banned(), attempt.kind().value());
+        Audit.secondFactor(attempt.username(), attempt.remoteIp(), attempt.kind().value(), attempt.successful(),
+            attempt.banned());
       }
     });
   }

@@ -6,10 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
-/** SAS's token response, counted by the grant it answered. */
+/** SAS's token response, counted by the grant it answered and written to the audit log. */
 public final class CountedTokenResponses implements AuthenticationSuccessHandler {
 
   private final AuthenticationSuccessHandler responses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
@@ -24,6 +25,9 @@ public final class CountedTokenResponses implements AuthenticationSuccessHandler
       Authentication authentication) throws IOException, ServletException {
     responses.onAuthenticationSuccess(request, response, authentication);
     // Only a request SAS answered with tokens gets here, so the value is a grant type it supports.
-    metrics.tokenIssued(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+    String grantType = request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
+    metrics.tokenIssued(grantType);
+    var tokens = (OAuth2AccessTokenAuthenticationToken) authentication;
+    Audit.tokens(tokens.getRegisteredClient().getClientId(), grantType, tokens.getAccessToken().getScopes());
   }
 }

@@ -8,8 +8,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Telemetry wiring: with {@code telemetry.metrics.enabled}, a Prometheus registry, its server on
- * its own port and the valve that counts requests; without it, meters that record nothing.
+ * Telemetry wiring: an id for each request, which log lines carry; with
+ * {@code telemetry.metrics.enabled}, a Prometheus registry, its server on its own port and the
+ * valve that counts requests; without it, meters that record nothing.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class TelemetryConfiguration {
@@ -30,6 +31,7 @@ public class TelemetryConfiguration {
   WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestMetrics(Configuration configuration,
       Metrics metrics) {
     return factory -> {
+      factory.addEngineValves(new RequestIdValve());
       if (configuration.telemetry().enabled()) {
         factory.addEngineValves(new RequestMetricsValve(metrics));
       }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Configuration texts for tests, written to temporary files and loaded. */
-final class Fixtures {
+public final class Fixtures {
 
   /** The fewest keys a configuration needs to load. */
-  static final String MINIMAL = """
+  public static final String MINIMAL = """
       authentication_backend:
         file:
           path: 'config/users.yml'
@@ -51,7 +51,7 @@ final class Fixtures {
         """ + indented;
   }
 
-  static LoadResult load(String... yamlFiles) {
+  public static LoadResult load(String... yamlFiles) {
     return load(Map.of(), yamlFiles);
   }
 

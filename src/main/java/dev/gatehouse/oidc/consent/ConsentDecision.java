@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.consent;
 
+import dev.gatehouse.telemetry.Audit;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -21,7 +22,9 @@ final class ConsentDecision implements Consumer<OAuth2AuthorizationConsentAuthen
     OAuth2AuthorizationConsentAuthenticationToken answer = context.getAuthentication();
     OAuth2AuthorizationConsent.Builder consent = context.getAuthorizationConsent();
     consent.authorities(Set::clear);
-    if (ConsentForm.accepted(answer.getAdditionalParameters())) {
+    boolean accepted = ConsentForm.accepted(answer.getAdditionalParameters());
+    Audit.consent(answer.getName(), context.getRegisteredClient().getClientId(), answer.getScopes(), accepted);
+    if (accepted) {
       answer.getScopes().forEach(consent::scope);
       ConsentTerms.of(context.getAuthorizationRequest().getAdditionalParameters())
           .forEach(term -> consent.authority(ConsentTerms.authority(term)));

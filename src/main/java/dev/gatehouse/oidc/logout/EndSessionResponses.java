@@ -1,12 +1,14 @@
 package dev.gatehouse.oidc.logout;
 
 import dev.gatehouse.storage.StorageOutages;
+import dev.gatehouse.telemetry.Audit;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
@@ -36,8 +38,10 @@ public final class EndSessionResponses implements AuthenticationSuccessHandler, 
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
       Authentication authentication) throws IOException {
     var checked = (EndSessionAuthentication) authentication;
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
     // The session ends whoever is signed in: a request without any parameter must end it too.
     sessionEnd.logout(request, response, null);
+    Audit.logout(signedIn == null ? null : signedIn.getName(), (String) checked.getPrincipal());
     redirects.sendRedirect(request, response, checked.postLogoutRedirect().orElse(SIGNED_OUT_PAGE));
   }
 

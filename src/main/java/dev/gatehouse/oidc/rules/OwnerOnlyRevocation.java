@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.rules;
 
+import dev.gatehouse.telemetry.Audit;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -40,6 +41,10 @@ public final class OwnerOnlyRevocation extends ProviderDecorator {
       // The request itself, unauthenticated, is what SAS returns for a token it does not know.
       return request;
     }
-    return delegate.authenticate(authentication);
+    Authentication revoked = delegate.authenticate(authentication);
+    if (authorization != null) {
+      Audit.revocation(caller.getClientId(), authorization.getPrincipalName());
+    }
+    return revoked;
   }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.claims.ClaimsRelease;
 import dev.gatehouse.oidc.clients.ClientPolicy;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
+import dev.gatehouse.telemetry.Audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -53,6 +55,8 @@ public class IdTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingConte
   public void customize(JwtEncodingContext context) {
     Authentication principal = context.getPrincipal();
     context.getClaims().subject(subjects.subjectOf(principal.getName()));
+    // For the log lines of this token request: the audit line names the user the tokens are for.
+    MDC.put(Audit.USER, principal.getName());
     if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
       customizeAccessToken(context, principal);
     } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
