@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.health.HealthController;
 import dev.gatehouse.identity.PasswordCheck;
 import dev.gatehouse.notifier.Notifier;
@@ -13,7 +14,6 @@ import dev.gatehouse.web.RefusedForm;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +30,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** The login portal: form login, CSRF on every form, strict headers. */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class PortalConfiguration {
 
   /**
@@ -70,6 +70,15 @@ public class PortalConfiguration {
   FilterRegistrationBean<CrossSiteFormFilter> crossSiteFormFilter() {
     FilterRegistrationBean<CrossSiteFormFilter> registration = new FilterRegistrationBean<>(new CrossSiteFormFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
+  }
+
+  /** Before Spring Security reads the session's sign-in, and after the filter that refuses unknown hosts. */
+  @Bean
+  FilterRegistrationBean<SessionExpiration> sessionExpiration(Configuration configuration, Clock clock) {
+    FilterRegistrationBean<SessionExpiration> registration =
+        new FilterRegistrationBean<>(new SessionExpiration(configuration.session().expiration(), clock));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 

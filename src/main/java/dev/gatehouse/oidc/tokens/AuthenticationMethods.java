@@ -45,16 +45,21 @@ public final class AuthenticationMethods {
         .max(Instant::compareTo);
   }
 
+  /** The moment of the first factor, which is when this login began. */
+  public static Optional<Instant> firstFactorAt(Collection<? extends GrantedAuthority> authorities) {
+    return authorities.stream()
+        .filter(FactorGrantedAuthority.class::isInstance)
+        .map(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())
+        .min(Instant::compareTo);
+  }
+
   /**
    * The {@code sid} of a login: the same for every ID token of one sign-in, whichever client or
    * instance it is for, and different for the next sign-in. A digest of the user and the moment
    * the first factor was proven, so it tells nothing of either and needs no storage of its own.
    */
   public static Optional<String> sessionId(String username, Collection<? extends GrantedAuthority> authorities) {
-    return authorities.stream()
-        .filter(FactorGrantedAuthority.class::isInstance)
-        .map(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())
-        .min(Instant::compareTo)
+    return firstFactorAt(authorities)
         .map(signedInAt -> Base64.getUrlEncoder().withoutPadding().encodeToString(
             Sha256.of("sid\n" + username + "\n" + signedInAt.getEpochSecond() + "." + signedInAt.getNano())));
   }
