@@ -155,10 +155,10 @@ public class OidcConfiguration {
 
   @Bean
   SigningKeys signingKeys(Configuration configuration, SigningKeyRepository repository,
-      StorageEncryption encryption) {
+      StorageEncryption encryption, Clock clock) {
     var configured = configuration.oidc().jwks();
     return new SigningKeys(configured.isEmpty()
-        ? new SigningKeyStore(repository, encryption).loadOrGenerate()
+        ? new SigningKeyStore(repository, encryption, clock).loadOrGenerate()
         : ConfiguredSigningKeys.toJwks(configured));
   }
 

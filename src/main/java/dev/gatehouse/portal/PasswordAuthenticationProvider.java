@@ -7,8 +7,8 @@ import dev.gatehouse.regulation.AuthenticationKind;
 import dev.gatehouse.regulation.ClientAddress;
 import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.regulation.TimingAttackDelay;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -33,11 +33,14 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
   private final PasswordCheck passwords;
   private final Regulator regulator;
   private final TimingAttackDelay delay;
+  private final Clock clock;
 
-  public PasswordAuthenticationProvider(PasswordCheck passwords, Regulator regulator, TimingAttackDelay delay) {
+  public PasswordAuthenticationProvider(PasswordCheck passwords, Regulator regulator, TimingAttackDelay delay,
+      Clock clock) {
     this.passwords = passwords;
     this.regulator = regulator;
     this.delay = delay;
+    this.clock = clock;
   }
 
   @Override
@@ -56,7 +59,7 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
     delay.recordSuccess(since(started));
     return UsernamePasswordAuthenticationToken.authenticated(user.get().username(), null,
         List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
-            .issuedAt(Instant.now()).build()));
+            .issuedAt(clock.instant()).build()));
   }
 
   private BadCredentialsException failure(long started) {

@@ -95,7 +95,7 @@ public class PortalConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, Regulator regulator,
-      TimingAttackDelay delay, RequestCache requestCache) throws Exception {
+      TimingAttackDelay delay, RequestCache requestCache, Clock clock) throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
@@ -111,7 +111,7 @@ public class PortalConfiguration {
                 AuthorizationResponses.DENIED_PAGE)
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
-        .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay))
+        .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))

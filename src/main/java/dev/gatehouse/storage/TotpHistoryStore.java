@@ -1,7 +1,7 @@
 package dev.gatehouse.storage;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -13,15 +13,18 @@ public class TotpHistoryStore {
 
   private final JdbcTemplate jdbc;
 
-  public TotpHistoryStore(JdbcTemplate jdbc) {
+  private final Clock clock;
+
+  public TotpHistoryStore(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** True when this user had not used this step yet; the step is recorded either way. */
   public boolean recordFirstUse(String username, long step) {
     try {
       jdbc.update("insert into totp_history (username, step, created_at) values (?, ?, ?)",
-          username, step, Timestamp.from(Instant.now()));
+          username, step, Timestamp.from(clock.instant()));
       return true;
     } catch (DuplicateKeyException alreadyUsed) {
       return false;

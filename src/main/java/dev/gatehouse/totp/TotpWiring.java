@@ -19,7 +19,7 @@ public class TotpWiring {
 
   @Bean
   TotpVerifier totpVerifier(Configuration configuration, JdbcTemplate jdbc, Clock clock) {
-    TotpHistoryStore history = new TotpHistoryStore(jdbc);
+    TotpHistoryStore history = new TotpHistoryStore(jdbc, clock);
     return new TotpVerifier(configuration.totp(), history::recordFirstUse, clock);
   }
 

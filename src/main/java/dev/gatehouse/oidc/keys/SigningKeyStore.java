@@ -15,7 +15,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +30,12 @@ public class SigningKeyStore {
 
   private final SigningKeyRepository repository;
   private final StorageEncryption encryption;
+  private final Clock clock;
 
-  public SigningKeyStore(SigningKeyRepository repository, StorageEncryption encryption) {
+  public SigningKeyStore(SigningKeyRepository repository, StorageEncryption encryption, Clock clock) {
     this.repository = repository;
     this.encryption = encryption;
+    this.clock = clock;
   }
 
   public List<JWK> loadOrGenerate() {
@@ -51,7 +53,7 @@ public class SigningKeyStore {
       var pair = generator.generateKeyPair();
       String keyId = rsaJwk((RSAPrivateCrtKey) pair.getPrivate(), null).computeThumbprint().toString();
       String encrypted = encryption.encrypt(pair.getPrivate().getEncoded(), location(keyId));
-      return new SigningKeyRow(keyId, JWSAlgorithm.RS256.getName(), encrypted, Instant.now());
+      return new SigningKeyRow(keyId, JWSAlgorithm.RS256.getName(), encrypted, clock.instant());
     } catch (GeneralSecurityException | JOSEException e) {
       throw new IllegalStateException("cannot generate an RSA signing key", e);
     }
