@@ -231,6 +231,26 @@ class PoliciesAndClaimsTest {
   }
 
   @Test
+  void aUserDisabledSinceSigningInGetsNoMoreCodes() throws Exception {
+    UserAgent browser = new UserAgent(gatehouse.baseUrl());
+    assertThat(browser.authorize(request(""), "john", "john_password").headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).startsWith(APP_REDIRECT + "?code="));
+    Path users = directory.resolve("users.yml");
+    try {
+      Files.writeString(users, USERS.replace("    email: 'john@example.com'\n",
+          "    email: 'john@example.com'\n    disabled: true\n"));
+      assertThat(gatehouse.bean(UserDirectory.class).reload()).isEmpty();
+
+      HttpResponse<String> again = browser.get(request(""));
+      assertThat(again.statusCode()).isEqualTo(403);
+      assertThat(again.body()).contains("Your account is not allowed to use").doesNotContain("?code=");
+    } finally {
+      Files.writeString(users, USERS);
+      gatehouse.bean(UserDirectory.class).reload();
+    }
+  }
+
+  @Test
   void aNetworkRuleLetsAnyoneInFromThatNetworkBehindTheTrustedProxy() {
     UserAgent office = new UserAgent(gatehouse.baseUrl()).comingFrom("198.51.100.7");
     assertThat(office.authorize(request(""), "alice", "alice_password").headers().firstValue("Location"))

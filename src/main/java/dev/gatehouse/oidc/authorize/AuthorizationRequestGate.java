@@ -143,16 +143,20 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
 
   /**
    * What the client's policy asks of the signed-in user, from where the request came; when
-   * nobody is signed in, the answer is to sign in whatever it is.
+   * nobody is signed in, the answer is to sign in whatever it is. A user removed or disabled in
+   * the users file since signing in is denied every client.
    */
   private PolicyLevel requiredOf(RegisteredClient client, Authentication current, HttpServletRequest request) {
     AuthorizationPolicy policy = ClientPolicy.of(client).authorization();
     if (current == null) {
       return policy.defaultPolicy();
     }
-    List<String> groups = users.find(current.getName()).map(User::groups).orElse(List.of());
+    Optional<User> user = users.find(current.getName());
+    if (user.isEmpty()) {
+      return PolicyLevel.DENY;
+    }
     InetAddress address = Network.address(ClientAddress.of(request.getRemoteAddr())).orElse(null);
-    return policy.levelFor(new AuthorizationPolicy.Subject(current.getName(), groups, address));
+    return policy.levelFor(new AuthorizationPolicy.Subject(current.getName(), user.get().groups(), address));
   }
 
   /**
