@@ -46,6 +46,7 @@ import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import dev.gatehouse.oidc.tokens.UserInfoBearerToken;
 import dev.gatehouse.oidc.tokens.UserInfoClaims;
 import dev.gatehouse.oidc.tokens.UserInfoErrorResponses;
+import dev.gatehouse.signin.SignInPages;
 import dev.gatehouse.storage.AuthorizationRepository;
 import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.SigningKeyRepository;
@@ -269,7 +270,7 @@ public class OidcConfiguration {
             .bearerTokenResolver(new UserInfoBearerToken())
             .jwt(jwt -> jwt.authenticationManager(new BearerTokenLookup(authorizations))))
         .exceptionHandling(exceptions -> exceptions
-            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInPages.LOGIN),
                 PathPatternRequestMatcher.pathPattern(AUTHORIZATION_ENDPOINT))
             .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                 PathPatternRequestMatcher.pathPattern(USERINFO_ENDPOINT))

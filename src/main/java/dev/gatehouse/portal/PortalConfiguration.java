@@ -9,6 +9,7 @@ import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.regulation.TimingAttackDelay;
+import dev.gatehouse.signin.SignInPages;
 import dev.gatehouse.storage.OneTimeCodeStore;
 import dev.gatehouse.web.RefusedForm;
 import java.time.Clock;
@@ -98,7 +99,7 @@ public class PortalConfiguration {
       TimingAttackDelay delay, RequestCache requestCache, Clock clock) throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
+            .requestMatchers(SignInPages.LOGIN, "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
                 AuthorizationResponses.DENIED_PAGE, HealthController.LIVENESS, HealthController.READINESS,
                 EndSessionResponses.ERROR_PAGE, EndSessionResponses.SIGNED_OUT_PAGE)
             .permitAll()
@@ -112,7 +113,7 @@ public class PortalConfiguration {
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
-        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+        .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))
         .headers(headers -> headers

@@ -1,8 +1,8 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
+import dev.gatehouse.signin.SignInPages;
 import dev.gatehouse.totp.TotpDevices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -26,10 +26,10 @@ public class PortalController {
     this.devices = devices;
   }
 
-  @GetMapping("/login")
+  @GetMapping(SignInPages.LOGIN)
   String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
     model.addAttribute("failed", error != null);
-    model.addAttribute("loginHint", session.getAttribute(AuthorizationRequestGate.LOGIN_HINT));
+    model.addAttribute("loginHint", session.getAttribute(SignInPages.LOGIN_HINT));
     return "login";
   }
 

@@ -1,9 +1,9 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.oidc.authorize.AuthorizationRequestGate;
 import dev.gatehouse.regulation.AuthenticationKind;
 import dev.gatehouse.regulation.ClientAddress;
 import dev.gatehouse.regulation.Regulator;
+import dev.gatehouse.signin.SignInPages;
 import dev.gatehouse.totp.TotpDevice;
 import dev.gatehouse.totp.TotpDevices;
 import dev.gatehouse.totp.TotpVerification;
@@ -35,7 +35,7 @@ public class SecondFactorController {
     this.regulator = regulator;
   }
 
-  @GetMapping(AuthorizationRequestGate.SECOND_FACTOR_PAGE)
+  @GetMapping(SignInPages.SECOND_FACTOR)
   String page(Principal principal, @RequestParam(required = false) String error, Model model) {
     if (!devices.has(principal.getName())) {
       return "redirect:" + TotpEnrolmentController.ENROL_PAGE;
@@ -44,7 +44,7 @@ public class SecondFactorController {
     return "totp";
   }
 
-  @PostMapping(AuthorizationRequestGate.SECOND_FACTOR_PAGE)
+  @PostMapping(SignInPages.SECOND_FACTOR)
   String verify(Principal principal, @RequestParam(defaultValue = "") String code, HttpServletRequest request,
       HttpServletResponse response) {
     Optional<TotpDevice> device = devices.find(principal.getName());
@@ -63,8 +63,8 @@ public class SecondFactorController {
         factors.addTotp(request, response);
         yield "redirect:" + factors.continueUrl(request, response);
       }
-      case REPLAYED -> "redirect:" + AuthorizationRequestGate.SECOND_FACTOR_PAGE + "?error=replayed";
-      case INVALID -> "redirect:" + AuthorizationRequestGate.SECOND_FACTOR_PAGE + "?error=invalid";
+      case REPLAYED -> "redirect:" + SignInPages.SECOND_FACTOR + "?error=replayed";
+      case INVALID -> "redirect:" + SignInPages.SECOND_FACTOR + "?error=invalid";
     };
   }
 }

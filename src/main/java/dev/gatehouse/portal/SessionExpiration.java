@@ -1,6 +1,6 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.oidc.tokens.AuthenticationMethods;
+import dev.gatehouse.signin.AuthenticationMethods;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.oidc.tokens.AuthenticationMethods;
+import dev.gatehouse.signin.AuthenticationMethods;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

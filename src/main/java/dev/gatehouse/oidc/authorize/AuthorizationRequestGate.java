@@ -8,10 +8,11 @@ import dev.gatehouse.identity.SubjectIdentifiers;
 import dev.gatehouse.identity.User;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.clients.ClientPolicy;
-import dev.gatehouse.oidc.tokens.AuthenticationMethods;
 import dev.gatehouse.oidc.tokens.ClaimsRequest;
 import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import dev.gatehouse.regulation.ClientAddress;
+import dev.gatehouse.signin.AuthenticationMethods;
+import dev.gatehouse.signin.SignInPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,9 +54,6 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
 
   /** Session attribute: the request the gate last sent the user to sign in for, and when. */
   static final String LOGIN_ASKED = AuthorizationRequestGate.class.getName() + ".loginAsked";
-  /** Session attribute read by the login page to prefill the username. */
-  public static final String LOGIN_HINT = AuthorizationRequestGate.class.getName() + ".loginHint";
-  public static final String SECOND_FACTOR_PAGE = "/login/totp";
   /** Authelia's words for a user its policy denies. */
   private static final String DENIED_DESCRIPTION = "The resource owner or authorization server denied the request."
       + " The user was denied access to this client.";
@@ -124,15 +122,15 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
       case PROCEED -> chain.doFilter(request, response);
       case LOGIN -> {
         session.setAttribute(LOGIN_ASKED, new LoginAsked(requestKey, now));
-        redirectSaving(request, response, "/login");
+        redirectSaving(request, response, SignInPages.LOGIN);
       }
       case LOGIN_AGAIN -> {
         session.setAttribute(LOGIN_ASKED, new LoginAsked(requestKey, now));
         SecurityContextHolder.clearContext();
         session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        redirectSaving(request, response, "/login");
+        redirectSaving(request, response, SignInPages.LOGIN);
       }
-      case SECOND_FACTOR -> redirectSaving(request, response, SECOND_FACTOR_PAGE);
+      case SECOND_FACTOR -> redirectSaving(request, response, SignInPages.SECOND_FACTOR);
       case LOGIN_REQUIRED -> responses.sendError(request, response,
           new OAuth2Error("login_required", "The user must sign in", null));
       case INTERACTION_REQUIRED -> responses.sendError(request, response,
@@ -207,7 +205,7 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
   private static void rememberLoginHint(HttpServletRequest request) {
     String hint = single(request, "login_hint");
     if (hint != null && !hint.isBlank() && hint.length() <= 200) {
-      request.getSession().setAttribute(LOGIN_HINT, hint);
+      request.getSession().setAttribute(SignInPages.LOGIN_HINT, hint);
     }
   }
 

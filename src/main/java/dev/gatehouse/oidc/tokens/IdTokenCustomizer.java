@@ -6,6 +6,7 @@ import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.oidc.claims.ClaimsRelease;
 import dev.gatehouse.oidc.clients.ClientPolicy;
 import dev.gatehouse.oidc.clients.ClientRegistrationMapper;
+import dev.gatehouse.signin.AuthenticationMethods;
 import dev.gatehouse.telemetry.Audit;
 import java.time.Duration;
 import java.time.Instant;

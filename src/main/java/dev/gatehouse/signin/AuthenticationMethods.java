@@ -1,4 +1,4 @@
-package dev.gatehouse.oidc.tokens;
+package dev.gatehouse.signin;
 
 import dev.gatehouse.crypto.Sha256;
 import java.time.Instant;
