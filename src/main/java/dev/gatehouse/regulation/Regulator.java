@@ -39,11 +39,7 @@ public final class Regulator {
   private final boolean banUsers;
   private final boolean banIps;
 
-  public Regulator(RegulationConfig config, RegulationStore store, Clock clock) {
-    this(config, store, clock, attempt -> { });
-  }
-
-  /** As the other constructor, telling {@code observer} of every concluded attempt (for metrics). */
+  /** {@code observer} hears of every concluded attempt (for metrics and the audit log). */
   public Regulator(RegulationConfig config, RegulationStore store, Clock clock,
       Consumer<AuthenticationAttempt> observer) {
     this.config = config;

@@ -51,7 +51,7 @@ public final class Metrics {
         .tags("code", code).serviceLevelObjectives(REQUEST_BUCKETS).register(registry).record(elapsed);
   }
 
-  /** A request to one of the OpenID Connect endpoints, named as {@link OpenIdConnectEndpoints} names them. */
+  /** A request to one of the OpenID Connect endpoints, named as {@link RequestMetricsValve} names them. */
   public void openIdConnectRequest(String endpoint, int status, Duration elapsed) {
     Timer.builder("authelia.request.duration.openid.connect")
         .description("The time a HTTP request takes to process for the OpenID Connect 1.0 endpoints.")

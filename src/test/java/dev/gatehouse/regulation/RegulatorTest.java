@@ -26,7 +26,8 @@ class RegulatorTest {
   }
 
   private Regulator regulator(int maxRetries, String... modes) {
-    return new Regulator(new RegulationConfig(List.of(modes), maxRetries, FIND_TIME, BAN_TIME), store, clock);
+    return new Regulator(new RegulationConfig(List.of(modes), maxRetries, FIND_TIME, BAN_TIME), store, clock,
+        attempt -> { });
   }
 
   /** One attempt, a few seconds after the previous one. */

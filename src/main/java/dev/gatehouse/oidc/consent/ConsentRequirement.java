@@ -23,13 +23,9 @@ final class ConsentRequirement implements Predicate<OAuth2AuthorizationCodeReque
     OAuth2AuthorizationConsent remembered = context.getAuthorizationConsent();
     Set<String> asked = new HashSet<>(context.getAuthorizationRequest().getScopes());
     asked.addAll(ConsentTerms.of(request.getAdditionalParameters()));
-    Set<String> given = null;
-    if (remembered != null) {
-      given = new HashSet<>(remembered.getScopes());
-      given.addAll(ConsentTerms.of(remembered));
-    }
     return ConsentPolicy.mustAsk(ClientConsent.of(context.getRegisteredClient()).mode(),
-        promptOf(request.getAdditionalParameters().get("prompt")), asked, given);
+        promptOf(request.getAdditionalParameters().get("prompt")), asked,
+        remembered == null ? null : ConsentTerms.withScopes(remembered));
   }
 
   private static Set<String> promptOf(Object parameter) {

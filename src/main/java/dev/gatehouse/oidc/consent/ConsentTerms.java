@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -44,10 +43,12 @@ final class ConsentTerms {
     return terms;
   }
 
-  /** The terms a consent was given for. */
-  static Set<String> of(OAuth2AuthorizationConsent consent) {
-    return consent.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(ConsentTerms::isTerm)
-        .collect(Collectors.toCollection(TreeSet::new));
+  /** The scopes a consent was given for, with its terms: what a new request must match exactly. */
+  static Set<String> withScopes(OAuth2AuthorizationConsent consent) {
+    Set<String> given = new TreeSet<>(consent.getScopes());
+    consent.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(ConsentTerms::isTerm)
+        .forEach(given::add);
+    return given;
   }
 
   static boolean isTerm(String stored) {

@@ -4,8 +4,6 @@ import dev.gatehouse.storage.ConsentRepository;
 import dev.gatehouse.storage.ConsentRow;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -36,10 +34,8 @@ public class DatabaseConsentService implements OAuth2AuthorizationConsentService
       return;
     }
     Instant now = clock.instant();
-    Set<String> remembered = new TreeSet<>(consent.getScopes());
-    remembered.addAll(ConsentTerms.of(consent));
     repository.save(new ConsentRow(consent.getRegisteredClientId(), consent.getPrincipalName(),
-        String.join(" ", remembered), now, now.plus(rules.rememberFor())));
+        String.join(" ", ConsentTerms.withScopes(consent)), now, now.plus(rules.rememberFor())));
   }
 
   @Override
