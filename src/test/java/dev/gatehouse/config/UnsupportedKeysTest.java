@@ -74,10 +74,6 @@ class UnsupportedKeysTest {
             csp_template: 'default-src self'
           endpoints:
             enable_pprof: false
-        session:
-          secret: 'a-session-secret'
-          redis:
-            host: 'redis'
         """);
 
     assertThat(result.errors()).isEmpty();
@@ -87,7 +83,7 @@ class UnsupportedKeysTest {
         "authentication_backend.password_reset" + IGNORED,
         "authentication_backend.ldap" + IGNORED,
         "server.buffers" + IGNORED, "server.timeouts" + IGNORED, "server.headers" + IGNORED,
-        "server.endpoints.enable_pprof" + IGNORED, "session.secret" + IGNORED, "session.redis" + IGNORED);
+        "server.endpoints.enable_pprof" + IGNORED);
   }
 
   @Test

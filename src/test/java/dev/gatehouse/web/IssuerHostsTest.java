@@ -55,7 +55,7 @@ class IssuerHostsTest {
   }
 
   private static IssuerHosts hosts(SessionConfig.Cookie... cookies) {
-    return IssuerHosts.of(new SessionConfig("authelia_session", "lax", Duration.ofMinutes(5), Duration.ofHours(1),
-        Duration.ofDays(30), List.of(cookies)));
+    return IssuerHosts.of(new SessionConfig(null, "authelia_session", "lax", Duration.ofMinutes(5),
+        Duration.ofHours(1), Duration.ofDays(30), List.of(cookies), null));
   }
 }

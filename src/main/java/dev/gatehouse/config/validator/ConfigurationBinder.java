@@ -5,11 +5,14 @@ import dev.gatehouse.config.schema.AuthenticationBackendConfig;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.config.schema.LogConfig;
 import dev.gatehouse.config.schema.ServerConfig;
+import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.config.schema.StorageConfig;
 import java.util.Set;
 
 /**
  * Binds every section of a merged configuration tree into the schema records, one binder per
- * section as Authelia has one validator per section. Problems go to the node's context.
+ * section as Authelia has one validator per section, then checks what only sections together can
+ * show. Problems go to the node's context.
  */
 public final class ConfigurationBinder {
 
@@ -21,12 +24,15 @@ public final class ConfigurationBinder {
     ServerConfig server = ServerBinder.bind(root.child("server"));
     LogConfig log = LogBinder.bind(root.child("log"));
     AuthenticationBackendConfig backend = AuthenticationBackendBinder.bind(root.child("authentication_backend"));
+    SessionConfig session = SessionBinder.bind(root.child("session"));
+    StorageConfig storage = StorageBinder.bind(root.child("storage"));
+    warnSharedSessionsOnLocalStorage(root, session, storage);
     return new Configuration(
         server,
         log,
         backend,
-        SessionBinder.bind(root.child("session")),
-        StorageBinder.bind(root.child("storage")),
+        session,
+        storage,
         NotifierBinder.bind(root.child("notifier")),
         RegulationBinder.bind(root.child("regulation")),
         TotpBinder.bind(root.child("totp")),
@@ -34,5 +40,19 @@ public final class ConfigurationBinder {
             DefinitionsBinder.networks(root.child("definitions")),
             backend == null ? Set.of() : backend.extraAttributes().keySet()),
         TelemetryBinder.bind(root.child("telemetry")));
+  }
+
+  /**
+   * Redis is there to share sessions between instances, but each instance on {@code storage.local}
+   * has its own database: a code issued by one would be unknown to the next. Only a warning, since
+   * one instance on Redis (to keep sessions over restarts) works.
+   */
+  private static void warnSharedSessionsOnLocalStorage(ConfigNode root, SessionConfig session,
+      StorageConfig storage) {
+    if (session.redis() != null && storage.local() != null) {
+      root.child("session").child("redis").warn("sessions are shared through Redis but storage.local"
+          + " (the embedded database) serves one instance only: run several instances on"
+          + " storage.postgres");
+    }
   }
 }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code remember_me: -1} disables the "remember me" box, as in Authelia; it is stored as a
  * negative duration (-1s). Any other zero or negative duration takes the default.
+ *
+ * <p>{@code secret} encrypts sessions kept in {@code redis} ({@link RedisBinder}) and is required
+ * with it; without Redis it is accepted and unused, as in Authelia.
  */
 final class SessionBinder {
 
@@ -30,6 +33,12 @@ final class SessionBinder {
   }
 
   static SessionConfig bind(ConfigNode session) {
+    ConfigNode secretNode = session.child("secret");
+    String secret = secretNode.string();
+    ConfigNode redisNode = session.child("redis");
+    if (secret == null && redisNode.isPresent()) {
+      secretNode.error("is required when using the 'redis' provider");
+    }
     String name = session.child("name").string("authelia_session");
     String sameSite = session.child("same_site").choice("lax", SAME_SITE);
     Duration inactivity = session.child("inactivity").positiveDuration(Duration.ofMinutes(5));
@@ -42,7 +51,9 @@ final class SessionBinder {
     for (ConfigNode cookie : session.child("cookies").items()) {
       cookies.add(bindCookie(cookie, domains));
     }
-    return new SessionConfig(name, sameSite, inactivity, expiration, rememberMe, List.copyOf(cookies));
+    SessionConfig.Redis redis = redisNode.isPresent() ? RedisBinder.bind(redisNode) : null;
+    return new SessionConfig(secret, name, sameSite, inactivity, expiration, rememberMe, List.copyOf(cookies),
+        redis);
   }
 
   private static SessionConfig.Cookie bindCookie(ConfigNode cookie, List<String> earlierDomains) {
