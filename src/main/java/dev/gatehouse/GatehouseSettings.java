@@ -3,7 +3,6 @@ package dev.gatehouse;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.config.schema.LogConfig;
 import dev.gatehouse.config.schema.ServerConfig;
-import dev.gatehouse.config.schema.SessionConfig;
 import dev.gatehouse.storage.StorageSettings;
 import dev.gatehouse.telemetry.JsonLogFormat;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ final class GatehouseSettings {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.main.banner-mode", "off");
     server(configuration.server(), properties);
-    session(configuration.session(), properties);
     log(configuration.log(), properties);
     properties.putAll(StorageSettings.springProperties(configuration.storage()));
     return properties;
@@ -44,14 +42,6 @@ final class GatehouseSettings {
     // reads (multipart, PUT/PATCH/DELETE forms) and answer a malformed one with a 500.
     properties.put("spring.servlet.multipart.enabled", false);
     properties.put("spring.mvc.formcontent.filter.enabled", false);
-  }
-
-  private static void session(SessionConfig session, Map<String, Object> properties) {
-    properties.put("server.servlet.session.cookie.name", session.name());
-    properties.put("server.servlet.session.cookie.same-site", session.sameSite());
-    properties.put("server.servlet.session.cookie.http-only", true);
-    properties.put("server.servlet.session.timeout", session.inactivity());
-    properties.put("server.servlet.session.tracking-modes", "cookie");
   }
 
   private static void log(LogConfig log, Map<String, Object> properties) {

@@ -9,6 +9,7 @@ import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.regulation.TimingAttackDelay;
+import dev.gatehouse.session.RememberMe;
 import dev.gatehouse.signin.SignInPages;
 import dev.gatehouse.storage.OneTimeCodeStore;
 import dev.gatehouse.web.RefusedForm;
@@ -20,11 +21,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -60,26 +62,11 @@ public class PortalConfiguration {
     return cache;
   }
 
-  /** Tells the authorization server's session registry when sessions end, so it does not grow. */
-  @Bean
-  HttpSessionEventPublisher httpSessionEventPublisher() {
-    return new HttpSessionEventPublisher();
-  }
-
   /** Before Spring Security, after the filter that refuses unreadable requests: it reads a parameter. */
   @Bean
   FilterRegistrationBean<CrossSiteFormFilter> crossSiteFormFilter() {
     FilterRegistrationBean<CrossSiteFormFilter> registration = new FilterRegistrationBean<>(new CrossSiteFormFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
-    return registration;
-  }
-
-  /** Before Spring Security reads the session's sign-in, and after the filter that refuses unknown hosts. */
-  @Bean
-  FilterRegistrationBean<SessionExpiration> sessionExpiration(Configuration configuration, Clock clock) {
-    FilterRegistrationBean<SessionExpiration> registration =
-        new FilterRegistrationBean<>(new SessionExpiration(configuration.session().expiration(), clock));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 
@@ -96,7 +83,8 @@ public class PortalConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, Regulator regulator,
-      TimingAttackDelay delay, RequestCache requestCache, Clock clock) throws Exception {
+      TimingAttackDelay delay, RequestCache requestCache, Clock clock, Configuration configuration)
+      throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(SignInPages.LOGIN, "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
@@ -113,12 +101,20 @@ public class PortalConfiguration {
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
-        .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED))
+        .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED)
+            .successHandler(new RememberMe(configuration.session().rememberMe(), signedIn(requestCache))))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
     return http.build();
+  }
+
+  /** Back to the request that needed the sign-in, as form login does by default. */
+  private static AuthenticationSuccessHandler signedIn(RequestCache requestCache) {
+    SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+    handler.setRequestCache(requestCache);
+    return handler;
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.signin.SignInPages;
@@ -21,15 +22,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PortalController {
 
   private final TotpDevices devices;
+  private final boolean rememberMeOffered;
 
-  public PortalController(TotpDevices devices) {
+  public PortalController(TotpDevices devices, Configuration configuration) {
     this.devices = devices;
+    this.rememberMeOffered = configuration.session().rememberMeOffered();
   }
 
   @GetMapping(SignInPages.LOGIN)
   String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
     model.addAttribute("failed", error != null);
     model.addAttribute("loginHint", session.getAttribute(SignInPages.LOGIN_HINT));
+    model.addAttribute("rememberMeOffered", rememberMeOffered);
     return "login";
   }
 

@@ -20,7 +20,7 @@ class ApiWithoutSessionsTest extends OneFactorGatehouseTest {
   @Test
   void noAnswerOfAnApiEndpointOpensASessionOrSetsACookie() throws Exception {
     String accessToken = calls.tokens(OAuthCalls.Client.APP).get("access_token").asString();
-    int sessionsBefore = gatehouse.activeSessions();
+    long sessionsBefore = gatehouse.activeSessions();
     HttpClient http = HttpClient.newHttpClient();
     List<HttpRequest> requests = List.of(
         get("/.well-known/openid-configuration"), get("/.well-known/oauth-authorization-server"), get("/jwks.json"),

@@ -4,6 +4,7 @@ import dev.gatehouse.Gatehouse;
 import dev.gatehouse.config.ConfigurationLoader;
 import dev.gatehouse.config.LoadResult;
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.session.SessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,9 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -179,6 +178,12 @@ public final class TestGatehouse implements AutoCloseable {
         overridesYaml);
   }
 
+  /** As {@link #startWithOverrides(Path, String, String)}, on the storage of {@code storageYaml}. */
+  public static TestGatehouse startOnStorage(Path directory, String clientsYaml, String storageYaml,
+      String overridesYaml) {
+    return start(directory, clientsYaml, storageYaml, filesystemNotifier(directory), USERS_YML, overridesYaml);
+  }
+
   private static TestGatehouse start(Path directory, String clientsYaml, String storageYaml, String notifierYaml,
       String usersYaml, String overridesYaml) {
     int port = freePort();
@@ -256,10 +261,8 @@ public final class TestGatehouse implements AutoCloseable {
   }
 
   /** The HTTP sessions the server holds now, whoever made them. */
-  public int activeSessions() {
-    WebServer server = ((WebServerApplicationContext) context).getWebServer();
-    Context application = (Context) ((TomcatWebServer) server).getTomcat().getHost().findChildren()[0];
-    return application.getManager().getActiveSessions();
+  public long activeSessions() {
+    return context.getBean(SessionStore.class).activeSessions();
   }
 
   public <T> T bean(Class<T> type) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.portal;
+package dev.gatehouse.session;
 
 import dev.gatehouse.signin.AuthenticationMethods;
 import jakarta.servlet.FilterChain;
@@ -17,16 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code session.expiration}: a sign-in lasts at most that long after its first factor, however
- * active the user is ({@code inactivity} ends it sooner when they are not). A session past it is
- * ended before anything reads it, so the request goes on as a stranger's and meets the login page.
+ * active the user is ({@code inactivity} ends it sooner when they are not); {@code remember_me}
+ * long when the user asked to be remembered. A session past it is ended before anything reads it,
+ * so the request goes on as a stranger's and meets the login page.
  */
 final class SessionExpiration extends OncePerRequestFilter {
 
   private final Duration expiration;
+  private final Duration rememberMe;
   private final Clock clock;
 
-  SessionExpiration(Duration expiration, Clock clock) {
+  SessionExpiration(Duration expiration, Duration rememberMe, Clock clock) {
     this.expiration = expiration;
+    this.rememberMe = rememberMe;
     this.clock = clock;
   }
 
@@ -34,15 +37,14 @@ final class SessionExpiration extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    if (session != null && signedInAt(session).filter(at -> expired(at, clock.instant())).isPresent()) {
-      session.invalidate();
+    if (session != null) {
+      Duration lifetime = RememberMe.asked(session) ? rememberMe : expiration;
+      if (signedInAt(session).filter(at -> Duration.between(at, clock.instant()).compareTo(lifetime) > 0)
+          .isPresent()) {
+        session.invalidate();
+      }
     }
     chain.doFilter(request, response);
-  }
-
-  /** Whether a sign-in whose first factor was proven {@code at} has outlived {@code session.expiration}. */
-  boolean expired(Instant at, Instant now) {
-    return Duration.between(at, now).compareTo(expiration) > 0;
   }
 
   private static Optional<Instant> signedInAt(HttpSession session) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.portal;
+package dev.gatehouse.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

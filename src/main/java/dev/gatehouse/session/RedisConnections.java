@@ -1,0 +1,112 @@
+package dev.gatehouse.session;
+
+import dev.gatehouse.config.schema.SessionConfig;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisNode;
+import org.springframework.data.redis.connection.RedisPassword;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.RedisSocketConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * A Lettuce connection to what {@code session.redis} names: one server over TCP or a unix socket,
+ * or the master that Sentinel points at, found again after a failover. Lettuce multiplexes every
+ * command over one connection and reconnects by itself, so commands issued while Redis restarts
+ * wait (up to {@code timeout}) rather than fail; {@code maximum_active_connections} and
+ * {@code minimum_idle_connections}, which size Authelia's pool, have nothing to size here.
+ */
+final class RedisConnections {
+
+  /** Authelia's TLS version names, as the JDK names them. */
+  private static final Map<String, String> TLS_PROTOCOLS = Map.of(
+      "TLS1.0", "TLSv1", "TLS1.1", "TLSv1.1", "TLS1.2", "TLSv1.2", "TLS1.3", "TLSv1.3");
+  private static final List<String> TLS_ORDER = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+  private RedisConnections() {
+  }
+
+  /** A started connection factory; the caller destroys it. */
+  static LettuceConnectionFactory connect(SessionConfig.Redis redis) {
+    LettuceConnectionFactory factory = new LettuceConnectionFactory(server(redis), client(redis));
+    factory.afterPropertiesSet();
+    factory.start();
+    return factory;
+  }
+
+  private static RedisConfiguration server(SessionConfig.Redis redis) {
+    SessionConfig.HighAvailability sentinel = redis.highAvailability();
+    if (sentinel != null) {
+      RedisSentinelConfiguration configuration = new RedisSentinelConfiguration();
+      configuration.master(sentinel.sentinelName());
+      if (redis.host() != null) {
+        configuration.sentinel(redis.host(), redis.port());
+      }
+      sentinel.nodes().forEach(node -> configuration.addSentinel(new RedisNode(node.host(), node.port())));
+      configuration.setSentinelUsername(sentinel.sentinelUsername());
+      configuration.setSentinelPassword(RedisPassword.of(sentinel.sentinelPassword()));
+      return withCredentials(configuration, redis);
+    }
+    return redis.unixSocket() ? withCredentials(new RedisSocketConfiguration(redis.host()), redis)
+        : withCredentials(new RedisStandaloneConfiguration(redis.host(), redis.port()), redis);
+  }
+
+  private static <C extends RedisConfiguration.WithAuthentication & RedisConfiguration.WithDatabaseIndex> C
+      withCredentials(C configuration, SessionConfig.Redis redis) {
+    configuration.setUsername(redis.username());
+    configuration.setPassword(RedisPassword.of(redis.password()));
+    configuration.setDatabase(redis.databaseIndex());
+    return configuration;
+  }
+
+  private static LettuceClientConfiguration client(SessionConfig.Redis redis) {
+    ClientOptions.Builder options = ClientOptions.builder()
+        .socketOptions(SocketOptions.builder().connectTimeout(redis.timeout()).build());
+    LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+        .commandTimeout(redis.timeout())
+        .clientName("gatehouse");
+    SessionConfig.HighAvailability sentinel = redis.highAvailability();
+    if (sentinel != null && sentinel.routeByLatency()) {
+      client.readFrom(ReadFrom.LOWEST_LATENCY);
+    } else if (sentinel != null && sentinel.routeRandomly()) {
+      client.readFrom(ReadFrom.ANY);
+    }
+    SessionConfig.Tls tls = redis.tls();
+    if (tls != null) {
+      options.sslOptions(SslOptions.builder()
+          .protocols(protocols(tls))
+          .sslParameters(() -> serverName(tls.serverName()))
+          .build());
+      var ssl = client.useSsl();
+      if (tls.skipVerify()) {
+        ssl.disablePeerVerification();
+      }
+    }
+    return client.clientOptions(options.build()).build();
+  }
+
+  private static String[] protocols(SessionConfig.Tls tls) {
+    int from = TLS_ORDER.indexOf(TLS_PROTOCOLS.get(tls.minimumVersion()));
+    int to = TLS_ORDER.indexOf(TLS_PROTOCOLS.get(tls.maximumVersion()));
+    return new ArrayList<>(TLS_ORDER.subList(Math.max(from, 0), to < 0 ? TLS_ORDER.size() : to + 1))
+        .toArray(String[]::new);
+  }
+
+  private static SSLParameters serverName(String serverName) {
+    SSLParameters parameters = new SSLParameters();
+    if (serverName != null && !serverName.isEmpty()) {
+      parameters.setServerNames(List.of(new SNIHostName(serverName)));
+    }
+    return parameters;
+  }
+}

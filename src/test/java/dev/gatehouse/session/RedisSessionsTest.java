@@ -1,0 +1,153 @@
+package dev.gatehouse.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.testing.TemporaryPostgres;
+import dev.gatehouse.testing.TemporaryRedis;
+import dev.gatehouse.testing.TestGatehouse;
+import dev.gatehouse.testing.UserAgent;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code session.redis}: two instances on one PostgreSQL and one Redis serve one browser as if they
+ * were one, whichever gets each request; what Redis holds is unreadable without {@code session.secret};
+ * a Redis that lost its data, or sessions sealed under another secret, only ask users to sign in again.
+ */
+class RedisSessionsTest {
+
+  private static final String COOKIE = "authelia_session";
+
+  @TempDir
+  static Path directory;
+  static TemporaryPostgres postgres;
+  static TemporaryRedis redis;
+  static TestGatehouse first;
+  static TestGatehouse second;
+
+  @BeforeAll
+  static void start() throws Exception {
+    redis = TemporaryRedis.start();
+    postgres = TemporaryPostgres.start();
+    first = instance("first", redis.sessionYaml());
+    second = instance("second", redis.sessionYaml());
+  }
+
+  private static TestGatehouse instance(String name, String sessionYaml) throws Exception {
+    return TestGatehouse.startOnStorage(Files.createDirectories(directory.resolve(name)),
+        TestGatehouse.ONE_FACTOR_CLIENTS, postgres.storageYaml(), sessionYaml);
+  }
+
+  @AfterAll
+  static void stop() {
+    for (AutoCloseable running : new AutoCloseable[] {first, second, postgres, redis}) {
+      try {
+        if (running != null) {
+          running.close();
+        }
+      } catch (Exception ignored) {
+        // Stop the others whatever happened to this one.
+      }
+    }
+  }
+
+  @Test
+  void aSignInBegunOnOneInstanceEndsOnTheOtherAndASignOutOnEitherEndsItEverywhere() {
+    UserAgent browser = new UserAgent(first.baseUrl());
+    HttpResponse<String> loginOnFirst = browser.follow(browser.get(URI.create(first.baseUrl() + "/")));
+    assertThat(loginOnFirst.uri().getPath()).isEqualTo("/login");
+
+    HttpResponse<String> signedIn = browser.post(URI.create(second.baseUrl() + "/login"),
+        Map.of("username", TestGatehouse.USER, "password", TestGatehouse.PASSWORD, "_csrf", csrf(loginOnFirst)));
+    assertThat(signedIn.headers().firstValue("Location")).as("back to the page asked of the first instance")
+        .hasValue(first.baseUrl() + "/");
+
+    HttpResponse<String> homeOnFirst = browser.get(URI.create(first.baseUrl() + "/"));
+    HttpResponse<String> homeOnSecond = browser.get(URI.create(second.baseUrl() + "/"));
+    assertThat(List.of(homeOnFirst.statusCode(), homeOnSecond.statusCode())).containsExactly(200, 200);
+    assertThat(homeOnFirst.body()).contains(TestGatehouse.USER);
+    assertThat(homeOnSecond.body()).contains(TestGatehouse.USER);
+
+    HttpResponse<String> signedOut = browser.post(URI.create(second.baseUrl() + "/logout"),
+        Map.of("_csrf", csrf(homeOnFirst)));
+    assertThat(signedOut.statusCode()).isEqualTo(302);
+    assertThat(browser.follow(browser.get(URI.create(first.baseUrl() + "/"))).uri().getPath())
+        .as("signed out on the first instance too").isEqualTo("/login");
+  }
+
+  @Test
+  void redisHoldsNothingReadableOfASession() {
+    UserAgent browser = signedInOn(first);
+    String sessionKey = RedisSessions.KEY_NAMESPACE + ":sessions:" + sessionId(browser);
+    RedisClient client = RedisClient.create("redis://127.0.0.1:" + redis.port());
+    try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+      Map<byte[], byte[]> stored = connection.sync().hgetall(sessionKey.getBytes(StandardCharsets.UTF_8));
+      assertThat(stored).as("the session's fields").hasSizeGreaterThan(3);
+      for (byte[] value : stored.values()) {
+        String text = new String(value, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain(TestGatehouse.USER).doesNotContain("Authentication")
+            .doesNotContain("@class");
+      }
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  @Test
+  void aSessionSealedUnderAnotherSecretIsForgottenNotAnError() throws Exception {
+    UserAgent browser = signedInOn(first);
+    String otherSecret = redis.sessionYaml().replace(TemporaryRedis.SECRET, "another_session_secret_entirely");
+    try (TestGatehouse other = instance("other-secret", otherSecret)) {
+      HttpResponse<String> page = browser.get(URI.create(other.baseUrl() + "/"));
+      assertThat(page.statusCode()).isEqualTo(302);
+      assertThat(page.headers().firstValue("Location")).hasValue(other.baseUrl() + "/login");
+    }
+    assertThat(browser.follow(browser.get(URI.create(first.baseUrl() + "/"))).uri().getPath())
+        .as("the unreadable session was deleted").isEqualTo("/login");
+  }
+
+  @Test
+  void afterRedisLostItsDataUsersSignInAgain() {
+    UserAgent browser = signedInOn(second);
+    redis.stop();
+    redis.resume();
+    HttpResponse<String> page = browser.follow(browser.get(URI.create(second.baseUrl() + "/")));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.uri().getPath()).isEqualTo("/login");
+    assertThat(browser.follow(browser.submitLogin(page.body(), TestGatehouse.USER, TestGatehouse.PASSWORD))
+        .body()).contains(TestGatehouse.USER);
+  }
+
+  private static UserAgent signedInOn(TestGatehouse instance) {
+    UserAgent browser = new UserAgent(instance.baseUrl());
+    HttpResponse<String> login = browser.follow(browser.get(URI.create(instance.baseUrl() + "/")));
+    HttpResponse<String> home = browser.follow(browser.submitLogin(login.body(), TestGatehouse.USER,
+        TestGatehouse.PASSWORD));
+    assertThat(home.body()).contains(TestGatehouse.USER);
+    return browser;
+  }
+
+  private static String sessionId(UserAgent browser) {
+    String cookie = browser.cookie(COOKIE).orElseThrow();
+    return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+  }
+
+  private static String csrf(HttpResponse<String> page) {
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+        .matcher(page.body());
+    assertThat(token.find()).as("the page has a CSRF token").isTrue();
+    return token.group(1);
+  }
+}
