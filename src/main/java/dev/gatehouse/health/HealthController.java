@@ -1,5 +1,6 @@
 package dev.gatehouse.health;
 
+import dev.gatehouse.session.SessionStore;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Health for proxies and container runtimes: {@code /api/health} says the process answers (as
- * Authelia's does), {@code /api/health/ready} also that storage answers. Nothing else is said.
+ * Authelia's does), {@code /api/health/ready} also that storage and the session store (Redis, when
+ * sessions are kept there) answer. Nothing else is said.
  */
 @RestController
 public class HealthController {
@@ -19,9 +21,11 @@ public class HealthController {
   public static final String READINESS = "/api/health/ready";
 
   private final JdbcTemplate jdbc;
+  private final SessionStore sessions;
 
-  public HealthController(JdbcTemplate jdbc) {
+  public HealthController(JdbcTemplate jdbc, SessionStore sessions) {
     this.jdbc = jdbc;
+    this.sessions = sessions;
   }
 
   @GetMapping(LIVENESS)
@@ -33,6 +37,7 @@ public class HealthController {
   ResponseEntity<Map<String, String>> ready() {
     try {
       jdbc.queryForObject("select 1", Integer.class);
+      sessions.ping();
       return answer(HttpStatus.OK, "OK");
     } catch (RuntimeException storageDown) {
       return answer(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE");

@@ -47,6 +47,10 @@ final class MemorySessions implements SessionStore {
   }
 
   @Override
+  public void ping() {
+  }
+
+  @Override
   public void close() {
     sweeper.shutdownNow();
     sessions.clear();

@@ -5,9 +5,14 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ReadFrom;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import org.springframework.data.redis.connection.RedisConfiguration;
@@ -25,23 +30,43 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * command over one connection and reconnects by itself, so commands issued while Redis restarts
  * wait (up to {@code timeout}) rather than fail; {@code maximum_active_connections} and
  * {@code minimum_idle_connections}, which size Authelia's pool, have nothing to size here.
+ * Reconnection attempts back off to one a second at most, so a restarted Redis is found again
+ * within about a second, before waiting commands time out.
  */
-final class RedisConnections {
+final class RedisConnections implements AutoCloseable {
 
   /** Authelia's TLS version names, as the JDK names them. */
   private static final Map<String, String> TLS_PROTOCOLS = Map.of(
       "TLS1.0", "TLSv1", "TLS1.1", "TLSv1.1", "TLS1.2", "TLSv1.2", "TLS1.3", "TLSv1.3");
   private static final List<String> TLS_ORDER = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-  private RedisConnections() {
+  private static final Delay RECONNECT_DELAY =
+      Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
+
+  private final ClientResources resources;
+  private final LettuceConnectionFactory factory;
+
+  private RedisConnections(ClientResources resources, LettuceConnectionFactory factory) {
+    this.resources = resources;
+    this.factory = factory;
   }
 
-  /** A started connection factory; the caller destroys it. */
-  static LettuceConnectionFactory connect(SessionConfig.Redis redis) {
-    LettuceConnectionFactory factory = new LettuceConnectionFactory(server(redis), client(redis));
+  static RedisConnections connect(SessionConfig.Redis redis) {
+    ClientResources resources = DefaultClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
+    LettuceConnectionFactory factory = new LettuceConnectionFactory(server(redis), client(redis, resources));
     factory.afterPropertiesSet();
     factory.start();
+    return new RedisConnections(resources, factory);
+  }
+
+  LettuceConnectionFactory factory() {
     return factory;
+  }
+
+  @Override
+  public void close() {
+    factory.destroy();
+    resources.shutdown();
   }
 
   private static RedisConfiguration server(SessionConfig.Redis redis) {
@@ -69,10 +94,11 @@ final class RedisConnections {
     return configuration;
   }
 
-  private static LettuceClientConfiguration client(SessionConfig.Redis redis) {
+  private static LettuceClientConfiguration client(SessionConfig.Redis redis, ClientResources resources) {
     ClientOptions.Builder options = ClientOptions.builder()
         .socketOptions(SocketOptions.builder().connectTimeout(redis.timeout()).build());
     LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+        .clientResources(resources)
         .commandTimeout(redis.timeout())
         .clientName("gatehouse");
     SessionConfig.HighAvailability sentinel = redis.highAvailability();

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.RedisConnectionFailureException;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
@@ -32,14 +32,14 @@ final class RedisSessions implements SessionStore, SessionRepository<Session> {
   private static final Logger log = LoggerFactory.getLogger(RedisSessions.class);
   static final String KEY_NAMESPACE = "gatehouse:session";
 
-  private final LettuceConnectionFactory connections;
+  private final RedisConnections connections;
   private final RedisTemplate<String, Object> redis;
   /** Spring Session's, whose own session type is not public. */
   private final SessionRepository<Session> sessions;
   private final int maxRetries;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private RedisSessions(LettuceConnectionFactory connections, RedisTemplate<String, Object> redis,
+  private RedisSessions(RedisConnections connections, RedisTemplate<String, Object> redis,
       RedisSessionRepository sessions, int maxRetries) {
     this.connections = connections;
     this.redis = redis;
@@ -48,9 +48,9 @@ final class RedisSessions implements SessionStore, SessionRepository<Session> {
   }
 
   static RedisSessions connect(SessionConfig session) {
-    LettuceConnectionFactory connections = RedisConnections.connect(session.redis());
+    RedisConnections connections = RedisConnections.connect(session.redis());
     RedisTemplate<String, Object> redis = new RedisTemplate<>();
-    redis.setConnectionFactory(connections);
+    redis.setConnectionFactory(connections.factory());
     redis.setKeySerializer(RedisSerializer.string());
     redis.setHashKeySerializer(RedisSerializer.string());
     redis.setHashValueSerializer(new SessionValueFormat(new StorageEncryption(session.secret(), "session.secret")));
@@ -106,6 +106,13 @@ final class RedisSessions implements SessionStore, SessionRepository<Session> {
     }
   }
 
+  @Override
+  public void ping() {
+    try (RedisConnection connection = connections.factory().getConnection()) {
+      connection.ping();
+    }
+  }
+
   private <T> T retrying(Supplier<T> command) {
     for (int retry = 0; ; retry++) {
       try {
@@ -120,6 +127,6 @@ final class RedisSessions implements SessionStore, SessionRepository<Session> {
 
   @Override
   public void close() {
-    connections.destroy();
+    connections.close();
   }
 }

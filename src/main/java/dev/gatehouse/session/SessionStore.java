@@ -10,6 +10,9 @@ public interface SessionStore extends AutoCloseable {
   /** The sessions held now, signed in or not, whichever instance opened them. */
   long activeSessions();
 
+  /** Throws when sessions cannot be reached (Redis down): for the readiness check. */
+  void ping();
+
   /** Releases connections; sessions in memory are simply dropped. */
   @Override
   void close();

@@ -10,6 +10,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,6 +130,24 @@ class RedisSessionsTest {
     assertThat(page.uri().getPath()).isEqualTo("/login");
     assertThat(browser.follow(browser.submitLogin(page.body(), TestGatehouse.USER, TestGatehouse.PASSWORD))
         .body()).contains(TestGatehouse.USER);
+  }
+
+  @Test
+  void readinessSaysWhenRedisIsOutOfReachAndRecoversWithIt() throws Exception {
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/health/ready")).build();
+    HttpClient probe = HttpClient.newHttpClient();
+    redis.stop();
+    try {
+      assertThat(probe.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+    } finally {
+      redis.resume();
+    }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    int status;
+    do {
+      status = probe.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode();
+    } while (status != 200 && System.nanoTime() < deadline);
+    assertThat(status).isEqualTo(200);
   }
 
   private static UserAgent signedInOn(TestGatehouse instance) {
