@@ -126,6 +126,39 @@ class DeploymentFilesTest {
         .forEach(source -> assertThat(context).as(".dockerignore lets %s in", source).contains("!" + source));
   }
 
+  @Test
+  void theHighAvailabilitySetUpSharesSessionsAndStorageBetweenItsInstancesBehindCaddy() throws IOException {
+    Map<String, Object> compose = yaml(DOCKER.resolve("compose.ha.yml"));
+    Map<String, Object> haServices = map(compose.get("services"));
+    List<String> instances = haServices.keySet().stream().filter(name -> name.startsWith("gatehouse-")).toList();
+    assertThat(instances).hasSizeGreaterThanOrEqualTo(2);
+    Map<String, Object> first = map(haServices.get(instances.get(0)));
+    instances.forEach(name -> assertThat(haServices.get(name)).as("%s is the same instance", name).isEqualTo(first));
+    assertThat(strings(first.get("volumes"))).contains("./ha:/config:ro", "../config/users.yml:/config/users.yml:ro");
+
+    Map<String, String> environment = new LinkedHashMap<>();
+    map(first.get("environment")).forEach((name, value) -> environment.put(name, "x".repeat(72)));
+    LoadResult ha = ConfigurationLoader.load(List.of(DOCKER.resolve("ha/configuration.yml")), environment);
+    assertThat(ha.errors()).isEmpty();
+    assertThat(ha.warnings()).as("the guide's own warnings, as the example has").isEqualTo(example.warnings());
+    assertThat(ha.configuration().session().redis().host()).isIn(haServices.keySet());
+    assertThat(ha.configuration().session().secret()).isNotNull();
+    assertThat(ha.configuration().storage().postgres().host()).isIn(haServices.keySet());
+    assertThat(ha.configuration().oidc().clients()).usingRecursiveComparison()
+        .isEqualTo(example.configuration().oidc().clients());
+    assertThat(ha.configuration().session().cookies()).isEqualTo(example.configuration().session().cookies());
+
+    Map<String, String> sites = caddySites(Files.readString(DOCKER.resolve("Caddyfile.ha")).replaceAll(
+        "(?s)\\{\\s*lb_policy[^}]*}", ""));
+    String gatehouseHost = URI.create(example.configuration().session().cookies().get(0).autheliaUrl()).getHost();
+    String port = DockerfileStage.last().exposed().get(0);
+    assertThat(sites).containsOnlyKeys(gatehouseHost);
+    assertThat(sites.get(gatehouseHost)).isEqualTo("reverse_proxy " + String.join(" ",
+        instances.stream().map(name -> name + ":" + port).toList()));
+    assertThat(Files.readString(DOCKER.resolve("Caddyfile.ha"))).contains("health_uri /api/health/ready");
+    assertThat(strings(map(haServices.get("caddy")).get("volumes"))).contains("./Caddyfile.ha:/etc/caddy/Caddyfile:ro");
+  }
+
   /** Site address to its body, for a Caddyfile of simple blocks; the global options block is left out. */
   private static Map<String, String> caddySites(String caddyfile) {
     String text = caddyfile.replaceAll("(?m)^\\s*#.*\\n", "");
