@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.testing.TemporaryPostgres;
 import dev.gatehouse.testing.TemporaryRedis;
 import dev.gatehouse.testing.TestGatehouse;
+import dev.gatehouse.testing.TotpEnrolment;
 import dev.gatehouse.testing.UserAgent;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +52,7 @@ class RedisSessionsTest {
 
   private static TestGatehouse instance(String name, String sessionYaml) throws Exception {
     return TestGatehouse.startOnStorage(Files.createDirectories(directory.resolve(name)),
-        TestGatehouse.ONE_FACTOR_CLIENTS, postgres.storageYaml(), sessionYaml);
+        TestGatehouse.TWO_FACTOR_CLIENTS, postgres.storageYaml(), sessionYaml);
   }
 
   @AfterAll
@@ -87,6 +90,43 @@ class RedisSessionsTest {
     assertThat(signedOut.statusCode()).isEqualTo(302);
     assertThat(browser.follow(browser.get(URI.create(first.baseUrl() + "/"))).uri().getPath())
         .as("signed out on the first instance too").isEqualTo("/login");
+  }
+
+  @Test
+  void aTwoFactorSignInWithItsTotpEnrolmentHopsBetweenInstancesAndEndsWithACodeEitherRedeems() throws Exception {
+    URI authorization = URI.create(first.baseUrl() + "/api/oidc/authorization?response_type=code&client_id=chat"
+        + "&redirect_uri=" + URLEncoder.encode(TestGatehouse.CHAT_REDIRECT, StandardCharsets.UTF_8)
+        + "&scope=openid&state=0123456789abcdef");
+    UserAgent onFirst = new UserAgent(first.baseUrl());
+    HttpResponse<String> identityPage = onFirst.authorize(authorization, TestGatehouse.USER, TestGatehouse.PASSWORD);
+    assertThat(identityPage.uri().getPath()).isEqualTo("/totp/enrol");
+
+    UserAgent onSecond = new UserAgent(second.baseUrl());
+    onSecond.setCookie(COOKIE, onFirst.cookie(COOKIE).orElseThrow());
+    TotpEnrolment.Result enrolled = TotpEnrolment.complete(onSecond, identityPage, first.notificationFile());
+    URI backToAuthorization = URI.create(enrolled.response().headers().firstValue("Location").orElseThrow());
+    assertThat(backToAuthorization.toString()).startsWith(first.baseUrl() + "/api/oidc/authorization?");
+
+    String renewedSession = enrolled.response().headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith(COOKIE + "=")).findFirst().orElseThrow()
+        .replaceAll("^[^=]+=([^;]*).*", "$1");
+    assertThat(renewedSession).as("a new session id with the second factor").isNotEqualTo(onFirst.cookie(COOKIE).get());
+    UserAgent backOnFirst = new UserAgent(first.baseUrl());
+    backOnFirst.setCookie(COOKIE, renewedSession);
+    String redirect = backOnFirst.get(backToAuthorization).headers().firstValue("Location").orElseThrow();
+    assertThat(redirect).startsWith(TestGatehouse.CHAT_REDIRECT + "?code=");
+    String code = redirect.replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+    HttpResponse<String> tokens = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(second.baseUrl() + "/api/oidc/token"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("chat:" + TestGatehouse.APP_SECRET).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code + "&redirect_uri="
+            + URLEncoder.encode(TestGatehouse.CHAT_REDIRECT, StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    assertThat(tokens.body()).contains("\"id_token\"");
   }
 
   @Test
@@ -161,7 +201,7 @@ class RedisSessionsTest {
 
   private static String sessionId(UserAgent browser) {
     String cookie = browser.cookie(COOKIE).orElseThrow();
-    return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+    return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
   }
 
   private static String csrf(HttpResponse<String> page) {
