@@ -161,6 +161,19 @@ class RedisSessionsTest {
   }
 
   @Test
+  void inactivityEndsASessionKeptInRedis() throws Exception {
+    try (TestGatehouse brief = instance("brief", redis.sessionYaml() + "  inactivity: '2s'\n")) {
+      UserAgent browser = signedInOn(brief);
+      Thread.sleep(1_000);
+      assertThat(browser.follow(browser.get(URI.create(brief.baseUrl() + "/"))).uri().getPath())
+          .as("a request within the inactivity").isEqualTo("/");
+      Thread.sleep(3_000);
+      assertThat(browser.follow(browser.get(URI.create(brief.baseUrl() + "/"))).uri().getPath())
+          .as("after 3 s without a request").isEqualTo("/login");
+    }
+  }
+
+  @Test
   void afterRedisLostItsDataUsersSignInAgain() {
     UserAgent browser = signedInOn(second);
     redis.stop();
