@@ -18,7 +18,6 @@ import dev.gatehouse.totp.TotpVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
 import java.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,6 +157,6 @@ public class TotpEnrolmentController {
     return at <= 1 ? email : email.charAt(0) + "…" + email.substring(at);
   }
 
-  private record PendingDevice(byte[] secret, TotpParameters parameters) implements Serializable {
+  private record PendingDevice(byte[] secret, TotpParameters parameters) {
   }
 }

@@ -1,7 +1,6 @@
 package dev.gatehouse.oidc.authorize;
 
 import dev.gatehouse.crypto.Sha256;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +10,7 @@ import java.util.TreeMap;
  * after that, when the same request comes back from the login pages, was done for it. The request
  * is known by a digest of its parameters, the same whether it came as a GET or a POST.
  */
-record LoginAsked(String requestKey, Instant at) implements Serializable {
+record LoginAsked(String requestKey, Instant at) {
 
   static String keyOf(Map<String, String[]> parameters) {
     StringBuilder canonical = new StringBuilder();
