@@ -102,7 +102,7 @@ public class PortalConfiguration {
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
         .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED)
-            .successHandler(new RememberMe(configuration.session().rememberMe(), signedIn(requestCache))))
+            .successHandler(new RememberMe(configuration.session(), signedIn(requestCache))))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))
         .headers(headers -> headers

@@ -2,7 +2,6 @@ package dev.gatehouse.session;
 
 import dev.gatehouse.config.schema.SessionConfig;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.ReadFrom;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.resource.ClientResources;
@@ -101,12 +100,6 @@ final class RedisConnections implements AutoCloseable {
         .clientResources(resources)
         .commandTimeout(redis.timeout())
         .clientName("gatehouse");
-    SessionConfig.HighAvailability sentinel = redis.highAvailability();
-    if (sentinel != null && sentinel.routeByLatency()) {
-      client.readFrom(ReadFrom.LOWEST_LATENCY);
-    } else if (sentinel != null && sentinel.routeRandomly()) {
-      client.readFrom(ReadFrom.ANY);
-    }
     SessionConfig.Tls tls = redis.tls();
     if (tls != null) {
       options.sslOptions(SslOptions.builder()
@@ -130,7 +123,7 @@ final class RedisConnections implements AutoCloseable {
 
   private static SSLParameters serverName(String serverName) {
     SSLParameters parameters = new SSLParameters();
-    if (serverName != null && !serverName.isEmpty()) {
+    if (serverName != null && !serverName.isEmpty() && !serverName.startsWith("/")) {
       parameters.setServerNames(List.of(new SNIHostName(serverName)));
     }
     return parameters;

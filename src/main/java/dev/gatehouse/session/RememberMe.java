@@ -1,11 +1,11 @@
 package dev.gatehouse.session;
 
+import dev.gatehouse.config.schema.SessionConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
@@ -21,22 +21,22 @@ public final class RememberMe implements AuthenticationSuccessHandler {
   public static final String PARAMETER = "remember_me";
   private static final String SESSION_ATTRIBUTE = RememberMe.class.getName();
 
-  private final Duration lifetime;
+  private final SessionConfig session;
   private final AuthenticationSuccessHandler next;
 
   /** Marks the session when the box was ticked (and offered), then goes on as {@code next}. */
-  public RememberMe(Duration lifetime, AuthenticationSuccessHandler next) {
-    this.lifetime = lifetime;
+  public RememberMe(SessionConfig session, AuthenticationSuccessHandler next) {
+    this.session = session;
     this.next = next;
   }
 
   @Override
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
       Authentication authentication) throws IOException, ServletException {
-    if (!lifetime.isNegative() && "on".equals(request.getParameter(PARAMETER))) {
-      HttpSession session = request.getSession();
-      session.setAttribute(SESSION_ATTRIBUTE, Boolean.TRUE);
-      session.setMaxInactiveInterval((int) lifetime.toSeconds());
+    if (session.rememberMeOffered() && "on".equals(request.getParameter(PARAMETER))) {
+      HttpSession remembered = request.getSession();
+      remembered.setAttribute(SESSION_ATTRIBUTE, Boolean.TRUE);
+      remembered.setMaxInactiveInterval((int) session.rememberMe().toSeconds());
     }
     next.onAuthenticationSuccess(request, response, authentication);
   }

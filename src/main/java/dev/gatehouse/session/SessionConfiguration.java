@@ -20,9 +20,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 public class SessionConfiguration {
 
   @Bean(destroyMethod = "close")
-  SessionStore sessionStore(Configuration configuration) {
+  SessionStore sessionStore(Configuration configuration, Clock clock) {
     SessionConfig session = configuration.session();
-    return session.redis() == null ? new MemorySessions(session.inactivity()) : RedisSessions.connect(session);
+    return session.redis() == null ? new MemorySessions(session.inactivity(), clock) : RedisSessions.connect(session);
   }
 
   /**

@@ -1,16 +1,21 @@
 package dev.gatehouse.storage;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 
@@ -20,6 +25,9 @@ import org.springframework.transaction.TransactionException;
  * so it deserves a "try again" rather than a server error.
  */
 public final class StorageOutages {
+
+  /** Redis's error codes for "not now". */
+  private static final List<String> REDIS_COME_BACK = List.of("LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN");
 
   private StorageOutages() {
   }
@@ -58,7 +66,22 @@ public final class StorageOutages {
         || failure instanceof SQLNonTransientConnectionException
         || failure instanceof SQLRecoverableException
         || failure instanceof SQLException sql && isConnectionState(sql.getSQLState())
-        || isBrokenTransactionEnd(failure);
+        || isBrokenTransactionEnd(failure)
+        || isRedisRefusal(failure);
+  }
+
+  /**
+   * Redis (the session store) refusing for now: the connection lost, or an answer that says to
+   * come back (loading its data after a restart, a replica during a Sentinel failover, no master
+   * yet). Worth a retry, unlike a timeout, which has already waited.
+   */
+  public static boolean isRedisRefusal(Throwable failure) {
+    return failure instanceof RedisConnectionFailureException
+        || failure instanceof RedisConnectionException
+        || failure instanceof RedisCommandExecutionException refused && refused.getMessage() != null
+            && REDIS_COME_BACK.stream().anyMatch(refused.getMessage()::startsWith)
+        || failure instanceof RedisSystemException && failure.getCause() != null
+            && isRedisRefusal(failure.getCause());
   }
 
   /**

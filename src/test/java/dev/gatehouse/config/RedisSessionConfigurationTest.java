@@ -89,13 +89,16 @@ class RedisSessionConfigurationTest {
         """);
 
     assertThat(result.errors()).isEmpty();
-    assertThat(result.warnings()).isEmpty();
+    assertThat(result.warnings()).containsExactly(
+        "session.redis.high_availability.route_by_latency: is ignored: Gatehouse reads sessions from the master"
+            + " only, since a replica may not have a login's latest step yet",
+        "session.redis.high_availability.route_randomly: is ignored: Gatehouse reads sessions from the master"
+            + " only, since a replica may not have a login's latest step yet");
     assertThat(result.configuration().session().redis()).isEqualTo(new SessionConfig.Redis("redis", 6380,
         "gatehouse", "redis-password", 2, Duration.ofSeconds(10), 3, 8, 1,
         new SessionConfig.Tls("redis.internal", true, "TLS1.3", "TLS1.3"),
         new SessionConfig.HighAvailability("mymaster", "sentinel", "sentinel-password",
-            List.of(new SessionConfig.Node("sentinel-2", 26379), new SessionConfig.Node("sentinel-3", 26380)),
-            true, true)));
+            List.of(new SessionConfig.Node("sentinel-2", 26379), new SessionConfig.Node("sentinel-3", 26380)))));
   }
 
   @Test
@@ -161,7 +164,7 @@ class RedisSessionConfigurationTest {
     SessionConfig.Redis redis = result.configuration().session().redis();
     assertThat(redis.port()).isEqualTo(26379);
     assertThat(redis.highAvailability()).isEqualTo(
-        new SessionConfig.HighAvailability("mymaster", null, null, List.of(), false, false));
+        new SessionConfig.HighAvailability("mymaster", null, null, List.of()));
   }
 
   @Test

@@ -161,6 +161,22 @@ class RedisSessionsTest {
   }
 
   @Test
+  void aRedisOnAUnixSocketKeepsSessions() throws Exception {
+    Path socket = Files.createDirectories(directory.resolve("socket")).resolve("redis.sock");
+    try (TemporaryRedis local = TemporaryRedis.start("--unixsocket", socket.toString(), "--unixsocketperm", "700");
+        TestGatehouse onSocket = instance("on-socket", """
+            session:
+              secret: 'a_session_secret_for_the_socket'
+              redis:
+                host: '%s'
+            """.formatted(socket))) {
+      UserAgent browser = signedInOn(onSocket);
+      assertThat(browser.follow(browser.get(URI.create(onSocket.baseUrl() + "/"))).body()).contains(TestGatehouse.USER);
+      assertThat(onSocket.activeSessions()).isOne();
+    }
+  }
+
+  @Test
   void inactivityEndsASessionKeptInRedis() throws Exception {
     try (TestGatehouse brief = instance("brief", redis.sessionYaml() + "  inactivity: '2s'\n")) {
       UserAgent browser = signedInOn(brief);

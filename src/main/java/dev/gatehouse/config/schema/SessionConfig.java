@@ -44,9 +44,12 @@ public record SessionConfig(
   public record Tls(String serverName, boolean skipVerify, String minimumVersion, String maximumVersion) {
   }
 
-  /** {@code session.redis.high_availability}: Redis Sentinel. */
+  /**
+   * {@code session.redis.high_availability}: Redis Sentinel. Its {@code route_by_latency} and
+   * {@code route_randomly} (reading from replicas) are not kept: sessions are read from the master.
+   */
   public record HighAvailability(String sentinelName, String sentinelUsername, String sentinelPassword,
-      List<Node> nodes, boolean routeByLatency, boolean routeRandomly) {
+      List<Node> nodes) {
   }
 
   /** {@code session.redis.high_availability.nodes[]}: a Sentinel. */

@@ -75,8 +75,13 @@ final class RedisBinder {
     }
     String sentinelUsername = ha.child("sentinel_username").string();
     String sentinelPassword = ha.child("sentinel_password").string();
-    boolean routeByLatency = ha.child("route_by_latency").bool(false);
-    boolean routeRandomly = ha.child("route_randomly").bool(false);
+    for (String routing : List.of("route_by_latency", "route_randomly")) {
+      ConfigNode routingNode = ha.child(routing);
+      if (routingNode.bool(false)) {
+        routingNode.warn("is ignored: Gatehouse reads sessions from the master only, since a replica may"
+            + " not have a login's latest step yet");
+      }
+    }
     ConfigNode nodesNode = ha.child("nodes");
     List<SessionConfig.Node> nodes = new ArrayList<>();
     boolean hostMissing = false;
@@ -91,7 +96,7 @@ final class RedisBinder {
       nodesNode.error("option 'host' is required for each node but one or more nodes are missing this");
     }
     return new SessionConfig.HighAvailability(sentinelName, sentinelUsername, sentinelPassword,
-        List.copyOf(nodes), routeByLatency, routeRandomly);
+        List.copyOf(nodes));
   }
 
   /** {@code port}: absent or 0 takes {@code defaultPort}; otherwise 1 to 65535. */
