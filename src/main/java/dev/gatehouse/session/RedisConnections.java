@@ -1,6 +1,7 @@
 package dev.gatehouse.session;
 
 import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.config.schema.TlsVersion;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
@@ -8,9 +9,8 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -34,10 +34,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 final class RedisConnections implements AutoCloseable {
 
-  /** Authelia's TLS version names, as the JDK names them. */
-  private static final Map<String, String> TLS_PROTOCOLS = Map.of(
-      "TLS1.0", "TLSv1", "TLS1.1", "TLSv1.1", "TLS1.2", "TLSv1.2", "TLS1.3", "TLSv1.3");
-  private static final List<String> TLS_ORDER = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
   private static final Delay RECONNECT_DELAY =
       Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
@@ -115,9 +111,7 @@ final class RedisConnections implements AutoCloseable {
   }
 
   private static String[] protocols(SessionConfig.Tls tls) {
-    int from = TLS_ORDER.indexOf(TLS_PROTOCOLS.get(tls.minimumVersion()));
-    int to = TLS_ORDER.indexOf(TLS_PROTOCOLS.get(tls.maximumVersion()));
-    return new ArrayList<>(TLS_ORDER.subList(Math.max(from, 0), to < 0 ? TLS_ORDER.size() : to + 1))
+    return EnumSet.range(tls.minimumVersion(), tls.maximumVersion()).stream().map(TlsVersion::jdkName)
         .toArray(String[]::new);
   }
 

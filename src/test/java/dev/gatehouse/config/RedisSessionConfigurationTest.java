@@ -5,6 +5,7 @@ import static dev.gatehouse.config.Fixtures.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.config.schema.TlsVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ class RedisSessionConfigurationTest {
             + " only, since a replica may not have a login's latest step yet");
     assertThat(result.configuration().session().redis()).isEqualTo(new SessionConfig.Redis("redis", 6380,
         "gatehouse", "redis-password", 2, Duration.ofSeconds(10), 3, 8, 1,
-        new SessionConfig.Tls("redis.internal", true, "TLS1.3", "TLS1.3"),
+        new SessionConfig.Tls("redis.internal", true, TlsVersion.TLS_1_3, TlsVersion.TLS_1_3),
         new SessionConfig.HighAvailability("mymaster", "sentinel", "sentinel-password",
             List.of(new SessionConfig.Node("sentinel-2", 26379), new SessionConfig.Node("sentinel-3", 26380)))));
   }
@@ -229,7 +230,7 @@ class RedisSessionConfigurationTest {
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.configuration().session().redis().tls())
-        .isEqualTo(new SessionConfig.Tls("redis", false, "TLS1.2", "TLS1.3"));
+        .isEqualTo(new SessionConfig.Tls("redis", false, TlsVersion.TLS_1_2, TlsVersion.TLS_1_3));
   }
 
   @Test

@@ -177,6 +177,34 @@ class RedisSessionsTest {
   }
 
   @Test
+  void aRedisBehindTlsKeepsSessions() throws Exception {
+    Path tls = Files.createDirectories(directory.resolve("redis-tls"));
+    Process certificate = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        "-subj", "/CN=127.0.0.1", "-keyout", tls.resolve("key.pem").toString(), "-out",
+        tls.resolve("cert.pem").toString()).redirectErrorStream(true).redirectOutput(tls.resolve("openssl.log").toFile())
+        .start();
+    assertThat(certificate.waitFor()).as("openssl made a certificate").isZero();
+    int tlsPort = TestGatehouse.freePort();
+    try (TemporaryRedis secured = TemporaryRedis.start("--tls-port", String.valueOf(tlsPort),
+            "--tls-cert-file", tls.resolve("cert.pem").toString(), "--tls-key-file", tls.resolve("key.pem").toString(),
+            "--tls-auth-clients", "no", "--tls-protocols", "TLSv1.3");
+        TestGatehouse overTls = instance("over-tls", """
+            session:
+              secret: 'a_session_secret_for_tls'
+              redis:
+                host: '127.0.0.1'
+                port: %d
+                tls:
+                  skip_verify: true
+                  minimum_version: 'TLS1.3'
+            """.formatted(tlsPort))) {
+      UserAgent browser = signedInOn(overTls);
+      assertThat(browser.follow(browser.get(URI.create(overTls.baseUrl() + "/"))).body()).contains(TestGatehouse.USER);
+      assertThat(overTls.activeSessions()).isOne();
+    }
+  }
+
+  @Test
   void inactivityEndsASessionKeptInRedis() throws Exception {
     try (TestGatehouse brief = instance("brief", redis.sessionYaml() + "  inactivity: '2s'\n")) {
       UserAgent browser = signedInOn(brief);

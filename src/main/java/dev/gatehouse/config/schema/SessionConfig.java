@@ -40,8 +40,8 @@ public record SessionConfig(
     }
   }
 
-  /** {@code session.redis.tls}: absent means plain TCP. Versions are Authelia's names (TLS1.2, TLS1.3). */
-  public record Tls(String serverName, boolean skipVerify, String minimumVersion, String maximumVersion) {
+  /** {@code session.redis.tls}: absent means plain TCP. */
+  public record Tls(String serverName, boolean skipVerify, TlsVersion minimumVersion, TlsVersion maximumVersion) {
   }
 
   /**

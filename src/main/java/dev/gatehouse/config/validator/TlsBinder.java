@@ -2,6 +2,7 @@ package dev.gatehouse.config.validator;
 
 import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.config.schema.TlsVersion;
 
 /**
  * A {@code tls} section as Authelia's ValidateTLSConfig reads it: {@code server_name} defaults to
@@ -31,7 +32,7 @@ final class TlsBinder {
       tls.error("option combination of 'minimum_version' and 'maximum_version' is invalid: minimum"
           + " version " + minimum.goName() + " is greater than the maximum version " + maximum.goName());
     }
-    return new SessionConfig.Tls(serverName, skipVerify, minimum.configured(), maximum.configured());
+    return new SessionConfig.Tls(serverName, skipVerify, minimum, maximum);
   }
 
   /**
