@@ -41,7 +41,29 @@ export function userSettings(env = process.env) {
     chromium: env.E2E_CHROMIUM || '/usr/bin/chromium',
     screenshots: env.E2E_SCREENSHOTS || '',
     expectRefusal: expectsRefusal(env),
+    pause: pauseSettings(env),
   };
+}
+
+/**
+ * E2E_PAUSE_AFTER=<step> (a step of the summary: password, identity-verification, totp-enrolment,
+ * totp, consent) with E2E_PAUSE_FILE: once the person has done that step, the run writes the file
+ * and waits until it is removed, so that a test can kill a server or restart Redis half-way through
+ * a login. E2E_RESUME says what the person then does: `continue` on the page they are on (the
+ * default), or `restart` from LibreChat's login button, as someone whose sign-in got lost does.
+ */
+export function pauseSettings(env = process.env) {
+  if (!env.E2E_PAUSE_AFTER) {
+    return null;
+  }
+  if (!env.E2E_PAUSE_FILE) {
+    throw new Error('E2E_PAUSE_AFTER needs E2E_PAUSE_FILE, the file that says the run is paused');
+  }
+  const resume = (env.E2E_RESUME || 'continue').trim();
+  if (!['continue', 'restart'].includes(resume)) {
+    throw new Error(`E2E_RESUME must be continue or restart, not ${JSON.stringify(resume)}`);
+  }
+  return { after: env.E2E_PAUSE_AFTER.trim(), file: env.E2E_PAUSE_FILE, resume };
 }
 
 /**

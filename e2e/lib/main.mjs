@@ -102,6 +102,7 @@ async function run(variant) {
       required_role: journal.requiredRole,
       admin_role: journal.adminRole,
       steps: user.steps,
+      pause: user.pause,
       denied_page: user.denial,
       authorization_request: Object.keys(journal.authorizationRequest || {}),
       authorization_response: journal.authorizationResponse,

@@ -4,12 +4,13 @@
 // the enrolled device (later runs), consent — or the page saying they may not use the client, whose
 // way back they follow; and who later logs out of LibreChat.
 import { createHash, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Authenticator } from './authenticator.mjs';
 
 const STEP_TIMEOUT = 20_000;
+const PAUSE_TIMEOUT = 60_000;
 const DASHES = '-'.repeat(40);
 
 /**
@@ -61,6 +62,8 @@ export class User {
     this.failedResponses = [];
     /** Gatehouse's refusal page, when it showed one: its text and where its way back led. */
     this.denial = null;
+    /** The pause of E2E_PAUSE_AFTER, once made: after which step, on which page, how it resumed. */
+    this.pause = null;
     page.on('response', (response) => {
       const request = response.request();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame() && response.status() >= 400) {
@@ -105,11 +108,19 @@ export class User {
 
   async walkToLibreChat(domainServer, landing) {
     const page = this.page;
-    const enrolled = Authenticator.exists(this.settings.totpFile);
+    let enrolled = Authenticator.exists(this.settings.totpFile);
     const mailbox = () => (existsSync(this.settings.notificationFile) ? readFileSync(this.settings.notificationFile, 'utf8') : '');
     let mailBefore = '';
+    // The steps since the person last clicked LibreChat's login button.
+    let walkedFrom = 0;
+    const walked = () => this.steps.slice(walkedFrom);
     await page.goto(`${domainServer}/oauth/openid`, { waitUntil: 'load' });
     for (let turn = 0; turn < 10; turn++) {
+      if (await this.pauseWhenDue() === 'restart') {
+        walkedFrom = this.steps.length;
+        enrolled = Authenticator.exists(this.settings.totpFile);
+        await page.goto(`${domainServer}/oauth/openid`, { waitUntil: 'load' });
+      }
       const url = new URL(page.url());
       if (url.origin === new URL(landing).origin && url.pathname === new URL(landing).pathname) {
         await page.waitForFunction(() => document.getElementById('user')?.textContent || window.location.pathname !== '/');
@@ -131,7 +142,7 @@ export class User {
         this.denial = { page: await this.text('body'), at: url.href, href: await link.getAttribute('href') };
         await this.screenshot('denied');
         await this.submit(link);
-      } else if (this.onGatehouse('/login') && !this.steps.includes('password')) {
+      } else if (this.onGatehouse('/login') && !walked().includes('password')) {
         this.steps.push('password');
         await page.fill('#username', this.settings.username);
         await page.fill('#password', this.settings.password);
@@ -158,7 +169,7 @@ export class User {
         if (!enrolled) {
           throw new Error(`Gatehouse asks for a TOTP code before any device was enrolled (${url.href})`);
         }
-        if (this.steps.includes('totp')) {
+        if (walked().includes('totp')) {
           throw new Error(`Gatehouse refused the TOTP code: ${await this.text('#code-error')}`);
         }
         this.steps.push('totp');
@@ -175,6 +186,26 @@ export class User {
       }
     }
     throw new Error(`the login went round in circles: ${this.steps.join(', ')}`);
+  }
+
+  /**
+   * E2E_PAUSE_AFTER: right after that step, once, hands over to the test (writes the pause file)
+   * and waits until the test removes the file. Returns how the person resumes, or null.
+   */
+  async pauseWhenDue() {
+    const pause = this.settings.pause;
+    if (!pause || this.pause || this.steps[this.steps.length - 1] !== pause.after) {
+      return null;
+    }
+    this.pause = { after: pause.after, at: this.page.url(), resume: pause.resume };
+    writeFileSync(pause.file, JSON.stringify(this.pause));
+    for (let waited = 0; existsSync(pause.file); waited += 100) {
+      if (waited > PAUSE_TIMEOUT) {
+        throw new Error(`nobody resumed the run paused after ${pause.after} (${pause.file} is still there)`);
+      }
+      await sleep(100);
+    }
+    return pause.resume;
   }
 
   async waitForOneTimeCode(mailbox, before) {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Debian's nginx as a child process with a configuration and prefix directory of its own,
@@ -16,9 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@link #port()} forwards X-Forwarded-Proto, X-Forwarded-Host (with the port), X-Forwarded-Port
  * and X-Forwarded-For, and serves the users' avatars under {@code /avatars/} to bearers only;
  * {@link #autheliaStylePort()} forwards only the headers of Authelia's nginx guide (no
- * X-Forwarded-Port).
+ * X-Forwarded-Port). In front of several Gatehouse instances it takes turns (round-robin, no
+ * stickiness) and passes a request on to the next instance when one refuses the connection;
+ * {@link #accessLog()} says which instance served each request.
  */
-final class NginxProxy implements AutoCloseable {
+public final class NginxProxy implements AutoCloseable {
 
   static final String MISSING = "Debian's nginx is not installed (apt-get install nginx);"
       + " the LibreChat-behind-nginx suite needs it";
@@ -35,13 +39,21 @@ final class NginxProxy implements AutoCloseable {
     this.autheliaStylePort = autheliaStylePort;
   }
 
-  static Path binary() {
+  public static Path binary() {
     return Prerequisites.executable(MISSING, "/usr/sbin/nginx", "/usr/bin/nginx", "nginx");
   }
 
   /** Starts nginx; {@code avatars} is the directory served as {@code /avatars/}. */
   static NginxProxy start(Path nginx, Path prefix, ThrowawayCa tls, int port, int autheliaStylePort,
       int gatehousePort, Path avatars) {
+    return start(nginx, prefix, tls, port, autheliaStylePort, List.of(gatehousePort), avatars);
+  }
+
+  /** Starts nginx in front of the Gatehouse instances on {@code gatehousePorts}, which it takes in turn. */
+  public static NginxProxy start(Path nginx, Path prefix, ThrowawayCa tls, int port, int autheliaStylePort,
+      List<Integer> gatehousePorts, Path avatars) {
+    String servers = gatehousePorts.stream().map(gatehouse -> "server 127.0.0.1:" + gatehouse + ";")
+        .collect(Collectors.joining(" "));
     try {
       for (String temp : new String[] {"body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
         Files.createDirectories(prefix.resolve("temp").resolve(temp));
@@ -54,7 +66,8 @@ final class NginxProxy implements AutoCloseable {
           error_log %1$s/error.log warn;
           events { worker_connections 256; }
           http {
-            access_log %1$s/access.log;
+            log_format upstreams '$msec|$request_method|$uri|$status|$upstream_addr|$upstream_status';
+            access_log %1$s/access.log upstreams;
             client_body_temp_path %1$s/temp/body;
             proxy_temp_path %1$s/temp/proxy;
             fastcgi_temp_path %1$s/temp/fastcgi;
@@ -65,6 +78,10 @@ final class NginxProxy implements AutoCloseable {
             ssl_certificate %2$s;
             ssl_certificate_key %3$s;
             ssl_protocols TLSv1.2 TLSv1.3;
+            # A killed instance refuses the connection at once; its request goes to the next one.
+            upstream gatehouse { %5$s }
+            proxy_next_upstream error timeout;
+            proxy_connect_timeout 1s;
 
             server {
               listen 127.0.0.1:%4$d ssl;
@@ -74,7 +91,7 @@ final class NginxProxy implements AutoCloseable {
                 if ($http_authorization !~ "^Bearer .") { return 401; }
               }
               location / {
-                proxy_pass http://127.0.0.1:%5$d;
+                proxy_pass http://gatehouse;
                 proxy_set_header Host $http_host;
                 proxy_set_header X-Forwarded-Proto $scheme;
                 proxy_set_header X-Forwarded-Host $http_host;
@@ -87,7 +104,7 @@ final class NginxProxy implements AutoCloseable {
               listen 127.0.0.1:%7$d ssl;
               server_name localhost;
               location / {
-                proxy_pass http://127.0.0.1:%5$d;
+                proxy_pass http://gatehouse;
                 proxy_set_header Host $host;
                 proxy_set_header X-Original-URL $scheme://$http_host$request_uri;
                 proxy_set_header X-Forwarded-Proto $scheme;
@@ -99,7 +116,7 @@ final class NginxProxy implements AutoCloseable {
               }
             }
           }
-          """.formatted(prefix, tls.chainFile(), tls.keyFile(), port, gatehousePort, avatars.getParent(),
+          """.formatted(prefix, tls.chainFile(), tls.keyFile(), port, servers, avatars.getParent(),
           autheliaStylePort));
       if (!avatars.getFileName().toString().equals("avatars")) {
         throw new IllegalArgumentException("the avatars directory must be named avatars: " + avatars);
@@ -117,7 +134,7 @@ final class NginxProxy implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -125,7 +142,7 @@ final class NginxProxy implements AutoCloseable {
     return autheliaStylePort;
   }
 
-  String origin() {
+  public String origin() {
     return "https://localhost:" + port;
   }
 
@@ -133,8 +150,16 @@ final class NginxProxy implements AutoCloseable {
     return "https://localhost:" + autheliaStylePort;
   }
 
+  /**
+   * One line per request answered, {@code msec|method|path|status|upstreams|upstream statuses}, the
+   * last two listing every instance tried in order ({@code 127.0.0.1:8001, 127.0.0.1:8002}).
+   */
+  public Path accessLog() {
+    return prefix.resolve("access.log");
+  }
+
   /** What nginx said on stderr and in its error log, for failure messages. */
-  String log() {
+  public String log() {
     StringBuilder text = new StringBuilder();
     for (String name : new String[] {"nginx.out", "error.log"}) {
       try {

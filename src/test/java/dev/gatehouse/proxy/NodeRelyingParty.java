@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the machine, {@code npm ci} when {@code e2e/node_modules} is missing or older than the lock file,
  * and one run of a script as a child process with LibreChat's environment.
  */
-final class NodeRelyingParty {
+public final class NodeRelyingParty {
 
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
   private static final Pattern NODE_VERSION = Pattern.compile("v(\\d+)\\.");
@@ -33,7 +33,7 @@ final class NodeRelyingParty {
   }
 
   /** Checks Node (20 or later) and npm, and installs e2e/'s packages once. */
-  static NodeRelyingParty prepare(Path directory) {
+  public static NodeRelyingParty prepare(Path directory) {
     Path node = Prerequisites.executable("Node.js is not installed (apt-get install nodejs npm);"
         + " the LibreChat-behind-nginx suite runs LibreChat's openid-client with it", "node", "nodejs");
     Path npm = Prerequisites.executable("npm is not installed (apt-get install npm);"
@@ -41,7 +41,8 @@ final class NodeRelyingParty {
     String version = output(directory, List.of(node.toString(), "--version")).trim();
     Matcher major = NODE_VERSION.matcher(version);
     if (!major.lookingAt() || Integer.parseInt(major.group(1)) < 20) {
-      Prerequisites.skipOrFail("Node.js " + version + " is too old: openid-client 6 and playwright-core need 20 or later");
+      Prerequisites.skipOrFail("Node.js " + version
+          + " is too old: openid-client 6 and playwright-core need 20 or later");
     }
     Path installed = directory.resolve("node_modules").resolve(".package-lock.json");
     try {
@@ -54,7 +55,8 @@ final class NodeRelyingParty {
         Path log = Files.createDirectories(directory.resolveSibling("target")).resolve("e2e-npm-ci.log");
         Result result = Result.of(install, log, Duration.ofMinutes(5));
         if (result.exitCode() != 0) {
-          throw new AssertionError("npm ci in " + directory + " failed with " + result.exitCode() + ":\n" + result.output());
+          throw new AssertionError("npm ci in " + directory + " failed with " + result.exitCode() + ":\n"
+              + result.output());
         }
       }
     } catch (IOException e) {
@@ -68,7 +70,7 @@ final class NodeRelyingParty {
    * JVM's environment (minus anything OPENID_*, DOMAIN_* or proxy-related it had), waits for the
    * verdict, and kills the process tree by its ids should it overrun.
    */
-  Result run(String script, Map<String, String> environment, Path log) {
+  public Result run(String script, Map<String, String> environment, Path log) {
     ProcessBuilder builder = new ProcessBuilder(node.toString(), script).directory(directory.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("OPENID_") || name.startsWith("DOMAIN_") || name.startsWith("E2E_")
@@ -93,7 +95,7 @@ final class NodeRelyingParty {
   }
 
   /** A finished run: its exit code, stdout (the summary is its last line) and stderr. */
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
 
     static Result of(ProcessBuilder builder, Path log, Duration timeout) {
       Path out = log.resolveSibling(log.getFileName() + ".stdout");
@@ -104,7 +106,8 @@ final class NodeRelyingParty {
         boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
           stop(process);
-          return new Result(-1, Files.readString(out), Files.readString(log) + "\n(killed after " + timeout.toSeconds() + " s)");
+          return new Result(-1, Files.readString(out),
+              Files.readString(log) + "\n(killed after " + timeout.toSeconds() + " s)");
         }
         return new Result(process.exitValue(), Files.readString(out), Files.readString(log));
       } catch (IOException e) {
@@ -136,7 +139,7 @@ final class NodeRelyingParty {
     }
 
     /** The JSON summary the script prints last on stdout. */
-    Map<String, Object> summary() {
+    public Map<String, Object> summary() {
       String[] lines = stdout.strip().split("\n");
       try {
         return JSONObjectUtils.parse(lines[lines.length - 1]);

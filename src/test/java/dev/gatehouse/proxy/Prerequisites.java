@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Assumptions;
  * The programs the proxy suite runs. A missing one skips the suite with a message saying what to
  * install, except under CI (environment variable CI set), where that is a failure: CI must run it.
  */
-final class Prerequisites {
+public final class Prerequisites {
 
   private Prerequisites() {
   }
 
   /** The first of {@code candidates} (absolute paths, or names looked up on PATH) that can be run. */
-  static Path executable(String missingMessage, String... candidates) {
+  public static Path executable(String missingMessage, String... candidates) {
     return find(candidates).orElseGet(() -> {
       skipOrFail(missingMessage);
       throw new IllegalStateException("unreachable");
@@ -41,7 +41,7 @@ final class Prerequisites {
     return places.stream().filter(Files::isExecutable).findFirst();
   }
 
-  static void skipOrFail(String message) {
+  public static void skipOrFail(String message) {
     if (System.getenv("CI") != null) {
       throw new AssertionError(message);
     }

@@ -38,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * NODE_EXTRA_CA_CERTS names), {@code fullchain.pem} (server certificate then CA, nginx's
  * ssl_certificate) and {@code server-key.pem}.
  */
-final class ThrowawayCa {
+public final class ThrowawayCa {
 
   private final X509Certificate ca;
   private final Path caFile;
@@ -52,7 +52,7 @@ final class ThrowawayCa {
     this.keyFile = keyFile;
   }
 
-  static ThrowawayCa create(Path directory) {
+  public static ThrowawayCa create(Path directory) {
     try {
       KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
       rsa.initialize(2048);
@@ -68,7 +68,8 @@ final class ThrowawayCa {
           caName, caKeys.getPublic())
           .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-          .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
+          .addExtension(Extension.subjectKeyIdentifier, false,
+              extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
       X509Certificate ca = sign(caBuilder, caKeys);
 
       X509v3CertificateBuilder serverBuilder = new JcaX509v3CertificateBuilder(ca, BigInteger.TWO, from, until,
@@ -79,7 +80,8 @@ final class ThrowawayCa {
           .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
               new GeneralName(GeneralName.dNSName, "localhost"),
               new GeneralName(GeneralName.iPAddress, "127.0.0.1")}))
-          .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(serverKeys.getPublic()))
+          .addExtension(Extension.subjectKeyIdentifier, false,
+              extensions.createSubjectKeyIdentifier(serverKeys.getPublic()))
           .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(ca));
       X509Certificate server = sign(serverBuilder, caKeys);
 
@@ -94,7 +96,7 @@ final class ThrowawayCa {
     }
   }
 
-  Path caFile() {
+  public Path caFile() {
     return caFile;
   }
 
