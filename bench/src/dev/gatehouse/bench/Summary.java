@@ -74,8 +74,11 @@ final class Summary {
     out.printf(Locale.ROOT, "uncached verification of the seed digest (PasswordDigests.parse(seed).matches, %d threads):"
         + " %.2f/s, p50 %.0f ms, p99 %.0f ms%n", Runtime.getRuntime().availableProcessors(), uncached.perSecond(),
         uncached.p50Millis(), uncached.p99Millis());
-    out.printf(Locale.ROOT, "first token request after start (full secret check, cold): Gatehouse %.0f ms,"
-        + " oidc-provider %.0f ms%n", gatehouseFirstToken.toNanos() / 1e6, peerFirstToken.toNanos() / 1e6);
+    if (gatehouseFirstToken != null && peerFirstToken != null) {
+      // Measured by the token scenarios only, so absent when --only leaves them out.
+      out.printf(Locale.ROOT, "first token request after start (full secret check, cold): Gatehouse %.0f ms,"
+          + " oidc-provider %.0f ms%n", gatehouseFirstToken.toNanos() / 1e6, peerFirstToken.toNanos() / 1e6);
+    }
     out.println();
     out.println("targets:");
     target(out, report, "token", "token >= 1.5 x oidc-provider", row -> 1.5 * row.peer().perSecond());
