@@ -54,6 +54,7 @@ import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.StorageEngine;
 import dev.gatehouse.telemetry.CountedTokenResponses;
 import dev.gatehouse.telemetry.Metrics;
+import dev.gatehouse.web.FilterOrder;
 import dev.gatehouse.web.RefusedForm;
 import jakarta.servlet.Filter;
 import java.time.Clock;
@@ -61,7 +62,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -120,7 +120,7 @@ public class OidcConfiguration {
   FilterRegistrationBean<PrecomputedDocuments> precomputedDocuments() {
     FilterRegistrationBean<PrecomputedDocuments> registration = new FilterRegistrationBean<>(new PrecomputedDocuments(
         Set.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server", JWKS_ENDPOINT)));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(FilterOrder.PRECOMPUTED_DOCUMENTS);
     return registration;
   }
 

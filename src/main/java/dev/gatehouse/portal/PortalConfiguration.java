@@ -12,11 +12,11 @@ import dev.gatehouse.regulation.TimingAttackDelay;
 import dev.gatehouse.session.RememberMe;
 import dev.gatehouse.signin.SignInPages;
 import dev.gatehouse.storage.OneTimeCodeStore;
+import dev.gatehouse.web.FilterOrder;
 import dev.gatehouse.web.RefusedForm;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -66,7 +66,7 @@ public class PortalConfiguration {
   @Bean
   FilterRegistrationBean<CrossSiteFormFilter> crossSiteFormFilter() {
     FilterRegistrationBean<CrossSiteFormFilter> registration = new FilterRegistrationBean<>(new CrossSiteFormFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    registration.setOrder(FilterOrder.CROSS_SITE_FORM);
     return registration;
   }
 

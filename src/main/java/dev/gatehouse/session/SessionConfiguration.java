@@ -2,11 +2,11 @@ package dev.gatehouse.session;
 
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.web.FilterOrder;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -25,10 +25,7 @@ public class SessionConfiguration {
     return session.redis() == null ? new MemorySessions(session.inactivity(), clock) : RedisSessions.connect(session);
   }
 
-  /**
-   * After the filter that answers storage outages (+20), so Redis out of reach answers 503; before
-   * anything reads the session.
-   */
+  /** Also on error dispatches, so that an error page finds the session as its request did. */
   @Bean
   FilterRegistrationBean<SessionRepositoryFilter<?>> sessionRepositoryFilter(SessionStore store,
       Configuration configuration) {
@@ -38,17 +35,16 @@ public class SessionConfiguration {
     filter.setHttpSessionIdResolver(cookies);
     FilterRegistrationBean<SessionRepositoryFilter<?>> registration = new FilterRegistrationBean<>(filter);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+    registration.setOrder(FilterOrder.SESSION_REPOSITORY);
     return registration;
   }
 
-  /** Before Spring Security reads the session's sign-in. */
   @Bean
   FilterRegistrationBean<SessionExpiration> sessionExpiration(Configuration configuration, Clock clock) {
     SessionConfig session = configuration.session();
     FilterRegistrationBean<SessionExpiration> registration = new FilterRegistrationBean<>(
         new SessionExpiration(session.expiration(), session.rememberMe(), clock));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    registration.setOrder(FilterOrder.SESSION_EXPIRATION);
     return registration;
   }
 

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 
 /**
  * Servlet filters that stand before every endpoint, right after the one that sets the request
@@ -32,7 +31,7 @@ public class WebConfiguration {
           + " address users reach Gatehouse at, e.g. 'https://auth.example.com'");
     }
     FilterRegistrationBean<UnknownHostFilter> registration = new FilterRegistrationBean<>(new UnknownHostFilter(hosts));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(FilterOrder.UNKNOWN_HOST);
     return registration;
   }
 
@@ -40,14 +39,14 @@ public class WebConfiguration {
   FilterRegistrationBean<UnreadableRequestFilter> unreadableRequestFilter() {
     FilterRegistrationBean<UnreadableRequestFilter> registration =
         new FilterRegistrationBean<>(new UnreadableRequestFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(FilterOrder.UNREADABLE_REQUEST);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<StorageOutageFilter> storageOutageFilter() {
     FilterRegistrationBean<StorageOutageFilter> registration = new FilterRegistrationBean<>(new StorageOutageFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setOrder(FilterOrder.STORAGE_OUTAGE);
     return registration;
   }
 
@@ -62,7 +61,7 @@ public class WebConfiguration {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(notFound);
     registration.addUrlPatterns("/error");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    registration.setOrder(FilterOrder.ERROR_PAGE_ONLY_FOR_ERRORS);
     return registration;
   }
 }
