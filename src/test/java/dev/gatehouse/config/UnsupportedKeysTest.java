@@ -16,7 +16,6 @@ class UnsupportedKeysTest {
   void autheliaOnlySectionsAreWarnedAboutOnceEach() {
     LoadResult result = load(MINIMAL + """
         theme: 'dark'
-        default_2fa_method: 'totp'
         access_control:
           default_policy: 'two_factor'
           rules:
@@ -25,8 +24,6 @@ class UnsupportedKeysTest {
         identity_validation:
           reset_password:
             jwt_secret: 'a-secret'
-        webauthn:
-          disable: true
         duo_api:
           disable: true
         ntp:
@@ -46,9 +43,8 @@ class UnsupportedKeysTest {
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.configuration()).isNotNull();
-    assertThat(result.warnings()).containsExactly("theme" + IGNORED,
-        "default_2fa_method" + IGNORED, "access_control" + IGNORED, "identity_validation" + IGNORED,
-        "webauthn" + IGNORED, "duo_api" + IGNORED, "ntp" + IGNORED, "password_policy" + IGNORED,
+    assertThat(result.warnings()).containsExactly("theme" + IGNORED, "access_control" + IGNORED,
+        "identity_validation" + IGNORED, "duo_api" + IGNORED, "ntp" + IGNORED, "password_policy" + IGNORED,
         "definitions.user_attributes" + IGNORED, "telemetry.metrics.buffers" + IGNORED);
   }
 

@@ -117,8 +117,14 @@ public final class ConfigNode {
 
   /** As {@link #choice(String, List)}, for a setting whose choices are an enum's. */
   public <E extends Enum<E> & ConfiguredName> E choice(E defaultValue, Class<E> type) {
-    String text = choice(defaultValue.configured(), ConfiguredName.names(type));
-    return ConfiguredName.of(type, text).orElse(defaultValue);
+    E chosen = choiceOrNull(type);
+    return chosen == null ? defaultValue : chosen;
+  }
+
+  /** As {@link #choice(Enum, Class)}, for a setting that may be left empty: null then. */
+  public <E extends Enum<E> & ConfiguredName> E choiceOrNull(Class<E> type) {
+    String text = choice(null, ConfiguredName.names(type));
+    return text == null ? null : ConfiguredName.of(type, text).orElseThrow();
   }
 
   public int integer(int defaultValue) {

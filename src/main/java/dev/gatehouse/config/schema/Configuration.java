@@ -1,6 +1,10 @@
 package dev.gatehouse.config.schema;
 
-/** The whole of configuration.yml after loading, defaults applied and validation passed. */
+/**
+ * The whole of configuration.yml after loading, defaults applied and validation passed.
+ *
+ * @param default2faMethod null when not set: a user is then shown first a method they have set up
+ */
 public record Configuration(
     ServerConfig server,
     LogConfig log,
@@ -10,6 +14,8 @@ public record Configuration(
     NotifierConfig notifier,
     RegulationConfig regulation,
     TotpConfig totp,
+    WebAuthnConfig webAuthn,
+    SecondFactorMethod default2faMethod,
     OidcConfig oidc,
     TelemetryConfig telemetry) {
 }

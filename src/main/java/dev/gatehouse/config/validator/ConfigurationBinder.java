@@ -4,9 +4,13 @@ import dev.gatehouse.config.reader.ConfigNode;
 import dev.gatehouse.config.schema.AuthenticationBackendConfig;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.config.schema.LogConfig;
+import dev.gatehouse.config.schema.NotifierConfig;
+import dev.gatehouse.config.schema.RegulationConfig;
 import dev.gatehouse.config.schema.ServerConfig;
 import dev.gatehouse.config.schema.SessionConfig;
 import dev.gatehouse.config.schema.StorageConfig;
+import dev.gatehouse.config.schema.TotpConfig;
+import dev.gatehouse.config.schema.WebAuthnConfig;
 import java.util.Set;
 
 /**
@@ -27,15 +31,21 @@ public final class ConfigurationBinder {
     SessionConfig session = SessionBinder.bind(root.child("session"));
     StorageConfig storage = StorageBinder.bind(root.child("storage"));
     warnSharedSessionsOnLocalStorage(root, session, storage);
+    NotifierConfig notifier = NotifierBinder.bind(root.child("notifier"));
+    RegulationConfig regulation = RegulationBinder.bind(root.child("regulation"));
+    TotpConfig totp = TotpBinder.bind(root.child("totp"));
+    WebAuthnConfig webAuthn = WebAuthnBinder.bind(root.child("webauthn"));
     return new Configuration(
         server,
         log,
         backend,
         session,
         storage,
-        NotifierBinder.bind(root.child("notifier")),
-        RegulationBinder.bind(root.child("regulation")),
-        TotpBinder.bind(root.child("totp")),
+        notifier,
+        regulation,
+        totp,
+        webAuthn,
+        SecondFactorMethodBinder.bind(root.child("default_2fa_method"), totp, webAuthn),
         OidcBinder.bind(root.child("identity_providers").child("oidc"),
             DefinitionsBinder.networks(root.child("definitions")),
             backend == null ? Set.of() : backend.extraAttributes().keySet()),
