@@ -130,6 +130,20 @@ class RedisSessionsTest {
   }
 
   @Test
+  void aWrongPasswordOnOneInstanceIsShownThereAndTheRightOneSignsInOnTheOther() {
+    UserAgent browser = new UserAgent(first.baseUrl());
+    HttpResponse<String> login = browser.follow(browser.get(URI.create(first.baseUrl() + "/")));
+    HttpResponse<String> failed = browser.follow(browser.submitLogin(login.body(), TestGatehouse.USER, "wrong"));
+    assertThat(failed.statusCode()).isEqualTo(200);
+    assertThat(failed.body()).contains("Incorrect username or password.");
+
+    HttpResponse<String> signedIn = browser.post(URI.create(second.baseUrl() + "/login"),
+        Map.of("username", TestGatehouse.USER, "password", TestGatehouse.PASSWORD, "_csrf", csrf(failed)));
+    assertThat(signedIn.headers().firstValue("Location")).hasValue(first.baseUrl() + "/");
+    assertThat(browser.get(URI.create(first.baseUrl() + "/")).body()).contains(TestGatehouse.USER);
+  }
+
+  @Test
   void redisHoldsNothingReadableOfASession() {
     UserAgent browser = signedInOn(first);
     String sessionKey = RedisSessions.KEY_NAMESPACE + ":sessions:" + sessionId(browser);
