@@ -80,9 +80,20 @@ final class ClusterStage implements AutoCloseable {
     }
   }
 
-  /** Starts everything in {@code directory}, or stops what had started and fails. */
-  static ClusterStage start(Path directory, int instances, String sessionYaml, String usersYaml) throws Exception {
-    return new ClusterStage(directory, instances, sessionYaml, usersYaml);
+  /**
+   * Starts everything in {@code directory} on {@code sessionStore} (Redis, which the stage stops
+   * last with the rest), or stops what had started, the store too, and fails.
+   */
+  static ClusterStage start(Path directory, int instances, AutoCloseable sessionStore, String sessionYaml,
+      String usersYaml) throws Exception {
+    try {
+      ClusterStage stage = new ClusterStage(directory, instances, sessionYaml, usersYaml);
+      stage.running.addLast(sessionStore);
+      return stage;
+    } catch (Exception | AssertionError e) {
+      sessionStore.close();
+      throw e;
+    }
   }
 
   /** The instances start side by side, as replicas of one deployment do. */

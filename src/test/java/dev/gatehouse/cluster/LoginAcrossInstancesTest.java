@@ -54,24 +54,13 @@ class LoginAcrossInstancesTest {
   void start(@TempDir Path directory) throws Exception {
     TemporaryRedis.requireInstalled();
     redis = TemporaryRedis.start();
-    try {
-      stage = ClusterStage.start(directory, 2, redis.sessionYaml(), USERS);
-    } catch (Exception | AssertionError e) {
-      redis.close();
-      throw e;
-    }
+    stage = ClusterStage.start(directory, 2, redis, redis.sessionYaml(), USERS);
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (stage != null) {
-        stage.close();
-      }
-    } finally {
-      if (redis != null) {
-        redis.close();
-      }
+    if (stage != null) {
+      stage.close();
     }
   }
 

@@ -26,25 +26,14 @@ class SentinelFailoverTest {
   @BeforeAll
   void start(@TempDir Path directory) throws Exception {
     redis = SentinelGroup.start(Files.createDirectories(directory.resolve("redis")));
-    try {
-      stage = ClusterStage.start(Files.createDirectories(directory.resolve("stage")), 1, redis.sessionYaml(),
-          TestGatehouse.USERS_YML);
-    } catch (Exception | AssertionError e) {
-      redis.close();
-      throw e;
-    }
+    stage = ClusterStage.start(Files.createDirectories(directory.resolve("stage")), 1, redis, redis.sessionYaml(),
+        TestGatehouse.USERS_YML);
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (stage != null) {
-        stage.close();
-      }
-    } finally {
-      if (redis != null) {
-        redis.close();
-      }
+    if (stage != null) {
+      stage.close();
     }
   }
 

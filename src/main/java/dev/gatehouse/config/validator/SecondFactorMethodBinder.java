@@ -7,6 +7,7 @@ import dev.gatehouse.config.schema.TotpConfig;
 import dev.gatehouse.config.schema.WebAuthnConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code default_2fa_method}, checked as Authelia checks it: one of its three methods, and one that
@@ -15,7 +16,8 @@ import java.util.List;
 final class SecondFactorMethodBinder {
 
   private static final String DUO = "mobile_push";
-  private static final List<String> AUTHELIA_METHODS = List.of("totp", "webauthn", DUO);
+  private static final List<String> AUTHELIA_METHODS = Stream.concat(
+      ConfiguredName.names(SecondFactorMethod.class).stream(), Stream.of(DUO)).toList();
 
   private SecondFactorMethodBinder() {
   }
