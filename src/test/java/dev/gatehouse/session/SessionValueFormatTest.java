@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.storage.StorageEncryption;
+import dev.gatehouse.webauthn.Ceremony;
+import dev.gatehouse.webauthn.RelyingParty;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,14 @@ class SessionValueFormatTest {
         new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "token-value"))) {
       assertThat(format.deserialize(format.serialize(value))).usingRecursiveComparison().isEqualTo(value);
     }
+  }
+
+  @Test
+  void aWebAuthnCeremonySurvivesTheRoundTrip() {
+    Ceremony ceremony = new Ceremony(Ceremony.Kind.SECOND_FACTOR, new byte[] {1, 2, 3},
+        new RelyingParty("auth.example.com", "https://auth.example.com"), "john", true,
+        Instant.parse("2026-12-04T10:01:00Z"));
+    assertThat(format.deserialize(format.serialize(ceremony))).usingRecursiveComparison().isEqualTo(ceremony);
   }
 
   @Test

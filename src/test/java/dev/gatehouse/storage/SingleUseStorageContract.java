@@ -123,6 +123,39 @@ abstract class SingleUseStorageContract {
         + " and last_used_at is null", Integer.class)).as("the new device is unused").isOne();
   }
 
+  @Test
+  void aSecurityKeyCounterValueIsMovedPastByOneUseOnly() throws Exception {
+    WebAuthnCredentialRepository credentials = new WebAuthnCredentialRepository(jdbc);
+    WebAuthnCredentialRow key = securityKey("john", "key-1", "YubiKey");
+    assertThat(credentials.add(key)).isTrue();
+    assertThat(credentials.add(securityKey("john", "key-2", "YubiKey"))).as("a second of the same name").isFalse();
+    assertThat(credentials.add(securityKey("mary", "key-1", "Mine"))).as("a registered credential id").isFalse();
+
+    assertThat(Race.of(RACERS, () -> credentials.recordUse(key.id(), 0, 1, NOW))).containsOnlyOnce(true);
+    WebAuthnCredentialRow used = credentials.find("auth.example.com", "key-1").orElseThrow();
+    assertThat(used.signCount()).isOne();
+    assertThat(used.lastUsedAt()).isEqualTo(NOW);
+    assertThat(used.publicKey()).isEqualTo(key.publicKey());
+    assertThat(credentials.forUser("john", "auth.example.com")).extracting(WebAuthnCredentialRow::description)
+        .containsExactly("YubiKey");
+  }
+
+  @Test
+  void aWebAuthnChallengeIsAnsweredOnce() throws Exception {
+    WebAuthnCredentialRepository credentials = new WebAuthnCredentialRepository(jdbc);
+    String challenge = "c".repeat(64);
+    assertThat(Race.of(RACERS, () -> credentials.answerOnce(challenge, NOW.plusSeconds(60), NOW)))
+        .containsOnlyOnce(true);
+    assertThat(credentials.answerOnce(challenge, NOW.plusSeconds(120), NOW.plusSeconds(61)))
+        .as("forgotten once expired, when it can no longer be answered anyway").isTrue();
+  }
+
+  private static WebAuthnCredentialRow securityKey(String username, String credentialId, String description) {
+    return new WebAuthnCredentialRow(UUID.randomUUID().toString(), username, "auth.example.com", credentialId,
+        description, new byte[] {1, 2, 3, 4}, 0, false, new UUID(0, 0), "none", "cross-platform", false, false,
+        false, NOW, null);
+  }
+
   private static AuthorizationRow grant(String id) {
     AuthorizationRow row = new AuthorizationRow();
     row.setId(id);
