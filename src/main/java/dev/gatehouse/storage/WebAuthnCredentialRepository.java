@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -61,8 +62,31 @@ public class WebAuthnCredentialRepository {
    * another use moved the counter meanwhile, so that of two answers with one counter value, one passes.
    */
   public boolean recordUse(String id, long storedCount, long newCount, Instant at) {
-    return jdbc.update("update webauthn_credential set sign_count = ?, last_used_at = ? where id = ? and sign_count = ?",
-        newCount, of(at), id, storedCount) == 1;
+    return jdbc.update("update webauthn_credential set sign_count = ?, last_used_at = ? where id = ?"
+        + " and sign_count = ?", newCount, of(at), id, storedCount) == 1;
+  }
+
+  /**
+   * The user's handle for this party, made with {@code newHandle} the first time; the same for
+   * requests racing to make it, whichever insert wins.
+   */
+  public String userHandle(String username, String rpId, Supplier<String> newHandle) {
+    Optional<String> known = handleOf(username, rpId);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    try {
+      jdbc.update("insert into webauthn_user (username, rp_id, user_handle) values (?, ?, ?)", username, rpId,
+          newHandle.get());
+    } catch (DuplicateKeyException madeMeanwhile) {
+      // Another request made it first: theirs is the handle.
+    }
+    return handleOf(username, rpId).orElseThrow();
+  }
+
+  private Optional<String> handleOf(String username, String rpId) {
+    return jdbc.queryForList("select user_handle from webauthn_user where username = ? and rp_id = ?", String.class,
+        username, rpId).stream().findFirst();
   }
 
   /** Marks a credential whose counter went backwards: a copy of it exists somewhere. */

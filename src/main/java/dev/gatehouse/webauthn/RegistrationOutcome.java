@@ -1,0 +1,14 @@
+package dev.gatehouse.webauthn;
+
+import dev.gatehouse.storage.WebAuthnCredentialRow;
+
+/** How adding a security key or passkey fared. */
+public sealed interface RegistrationOutcome {
+
+  record Registered(WebAuthnCredentialRow credential) implements RegistrationOutcome {
+  }
+
+  /** Not added; {@code reason} is for the log, and names the check that failed. */
+  record Refused(String reason) implements RegistrationOutcome {
+  }
+}
