@@ -71,7 +71,7 @@ public class WebAuthnCredentialRepository {
    * requests racing to make it, whichever insert wins.
    */
   public String userHandle(String username, String rpId, Supplier<String> newHandle) {
-    Optional<String> known = handleOf(username, rpId);
+    Optional<String> known = findUserHandle(username, rpId);
     if (known.isPresent()) {
       return known.get();
     }
@@ -81,10 +81,10 @@ public class WebAuthnCredentialRepository {
     } catch (DuplicateKeyException madeMeanwhile) {
       // Another request made it first: theirs is the handle.
     }
-    return handleOf(username, rpId).orElseThrow();
+    return findUserHandle(username, rpId).orElseThrow();
   }
 
-  private Optional<String> handleOf(String username, String rpId) {
+  public Optional<String> findUserHandle(String username, String rpId) {
     return jdbc.queryForList("select user_handle from webauthn_user where username = ? and rp_id = ?", String.class,
         username, rpId).stream().findFirst();
   }

@@ -83,9 +83,37 @@ public final class SoftwareAuthenticator {
     }
   }
 
+  /** What {@code credential.toJSON()} gives a page after {@code navigator.credentials.create}. */
+  public String createJson(String rpId, String origin, byte[] challenge, byte flags, String attachment,
+      boolean discoverable) {
+    Attestation created = create(rpId, origin, challenge, flags);
+    String id = base64Url(credentialId);
+    return """
+        {"id":"%s","rawId":"%s","type":"public-key","authenticatorAttachment":"%s",
+         "response":{"attestationObject":"%s","clientDataJSON":"%s","transports":["usb"]},
+         "clientExtensionResults":{"credProps":{"rk":%s}}}
+        """.formatted(id, id, attachment, base64Url(created.attestationObject()),
+        base64Url(created.clientDataJson()), discoverable);
+  }
+
+  /** What {@code credential.toJSON()} gives a page after {@code navigator.credentials.get}. */
+  public String getJson(String rpId, String origin, byte[] challenge, byte flags, long counter, String userHandle) {
+    Assertion signed = get(rpId, origin, challenge, flags, counter);
+    String id = base64Url(credentialId);
+    return """
+        {"id":"%s","rawId":"%s","type":"public-key","authenticatorAttachment":"cross-platform",
+         "response":{"authenticatorData":"%s","clientDataJSON":"%s","signature":"%s"%s},
+         "clientExtensionResults":{}}
+        """.formatted(id, id, base64Url(signed.authenticatorData()), base64Url(signed.clientDataJson()),
+        base64Url(signed.signature()), userHandle == null ? "" : ",\"userHandle\":\"" + userHandle + "\"");
+  }
+
+  private static String base64Url(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   private static byte[] clientData(String type, byte[] challenge, String origin) {
-    return ("{\"type\":\"" + type + "\",\"challenge\":\""
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(challenge) + "\",\"origin\":\"" + origin
+    return ("{\"type\":\"" + type + "\",\"challenge\":\"" + base64Url(challenge) + "\",\"origin\":\"" + origin
         + "\",\"crossOrigin\":false}").getBytes(StandardCharsets.UTF_8);
   }
 

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.config.schema.WebAuthnConfig;
 import dev.gatehouse.storage.WebAuthnCredentialRepository;
-import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.SoftwareAuthenticator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,21 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Adding a security key: the options a browser gets, and its answer checked, filtered and stored. */
 class WebAuthnRegistrationTest {
 
-  private static final RelyingParty PARTY = new RelyingParty("auth.example.com", "https://auth.example.com");
+  private static final RelyingParty PARTY = WebAuthnFixture.PARTY;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+  private final WebAuthnFixture fixture = new WebAuthnFixture();
+  private final WebAuthnCredentialRepository credentials = fixture.credentials;
   private final JsonMapper json = JsonMapper.builder().build();
   private final MockHttpSession session = new MockHttpSession();
   private final SoftwareAuthenticator key = new SoftwareAuthenticator();
-  private WebAuthnCredentialRepository credentials;
-
-  @BeforeEach
-  void storage() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:webauthn-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
-    credentials = new WebAuthnCredentialRepository(new JdbcTemplate(dataSource));
-  }
 
   @Test
   void aSecurityKeyIsAddedOnceAndThenExcluded() {
@@ -77,7 +63,7 @@ class WebAuthnRegistrationTest {
     assertThat(registration.finish(session, "mary", forJohn, "Key")).isInstanceOf(RegistrationOutcome.Refused.class);
 
     String late = answer(json.readTree(registration.begin(session, PARTY, "john", null)), PARTY.origin());
-    clock.advance(Duration.ofSeconds(61));
+    fixture.clock.advance(Duration.ofSeconds(61));
     assertThat(registration.finish(session, "john", late, "Key")).isInstanceOf(RegistrationOutcome.Refused.class);
     assertThat(credentials.forUser("john", PARTY.id())).isEmpty();
   }
@@ -92,26 +78,11 @@ class WebAuthnRegistrationTest {
   }
 
   private WebAuthnRegistration registration(List<UUID> prohibited) {
-    WebAuthnConfig config = new WebAuthnConfig(false, false, false, false, "Gatehouse",
-        WebAuthnConfig.ConveyancePreference.INDIRECT, Duration.ofSeconds(60),
-        new WebAuthnConfig.SelectionCriteria(null, WebAuthnConfig.Requirement.PREFERRED,
-            WebAuthnConfig.Requirement.PREFERRED),
-        new WebAuthnConfig.Filtering(false, List.of(), prohibited));
-    return new WebAuthnRegistration(config, new Ceremonies(config.timeout(), clock), new CeremonyChecks(), credentials,
-        clock);
+    return fixture.registration(WebAuthnFixture.settings(WebAuthnConfig.Requirement.PREFERRED, prohibited));
   }
 
-  /** What {@code credential.toJSON()} gives the page after {@code navigator.credentials.create}. */
   private String answer(JsonNode options, String origin) {
-    byte[] challenge = Base64Url.decode(options.path("challenge").asString());
-    SoftwareAuthenticator.Attestation created = key.create(options.path("rp").path("id").asString(), origin,
-        challenge, USER_PRESENT);
-    String id = Base64Url.encode(key.credentialId());
-    return """
-        {"id":"%s","rawId":"%s","type":"public-key","authenticatorAttachment":"cross-platform",
-         "response":{"attestationObject":"%s","clientDataJSON":"%s","transports":["usb"]},
-         "clientExtensionResults":{"credProps":{"rk":false}}}
-        """.formatted(id, id, Base64Url.encode(created.attestationObject()),
-        Base64Url.encode(created.clientDataJson()));
+    return key.createJson(options.path("rp").path("id").asString(), origin,
+        Base64Url.decode(options.path("challenge").asString()), USER_PRESENT, "cross-platform", false);
   }
 }
