@@ -61,8 +61,8 @@ public final class SoftwareAuthenticator {
   public Attestation create(String rpId, String origin, byte[] challenge, byte flags) {
     AttestedCredentialData credential = new AttestedCredentialData(AAGUID.ZERO, credentialId,
         EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
-    AuthenticatorData<RegistrationExtensionAuthenticatorOutput> data = new AuthenticatorData<>(sha256(rpId.getBytes(StandardCharsets.UTF_8)),
-        (byte) (flags | AuthenticatorData.BIT_AT), 0, credential);
+    AuthenticatorData<RegistrationExtensionAuthenticatorOutput> data = new AuthenticatorData<>(
+        sha256(rpId.getBytes(StandardCharsets.UTF_8)), (byte) (flags | AuthenticatorData.BIT_AT), 0, credential);
     byte[] attestation = new ObjectConverter().getCborConverter()
         .writeValueAsBytes(new AttestationObject(data, new NoneAttestationStatement()));
     return new Attestation(attestation, clientData("webauthn.create", challenge, origin));
