@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -29,13 +30,26 @@ public class SessionFactors {
     this.clock = clock;
   }
 
-  /** The session id changes with every factor, so a session id seen before it is worth nothing. */
   public void addTotp(HttpServletRequest request, HttpServletResponse response) {
+    addSecondFactor(AuthenticationMethods.TOTP_AUTHORITY, List.of(), request, response);
+  }
+
+  /** A security key or passkey, with what it told of itself ({@code amr} {@code hwk}, {@code pin}, …). */
+  public void addWebAuthn(boolean hardware, boolean userPresent, boolean userVerified, HttpServletRequest request,
+      HttpServletResponse response) {
+    addSecondFactor(AuthenticationMethods.WEBAUTHN_AUTHORITY,
+        AuthenticationMethods.keyDetails(hardware, userPresent, userVerified), request, response);
+  }
+
+  /** The session id changes with every factor, so a session id seen before it is worth nothing. */
+  private void addSecondFactor(String factor, List<String> details, HttpServletRequest request,
+      HttpServletResponse response) {
     Authentication current = SecurityContextHolder.getContext().getAuthentication();
     List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
-    authorities.removeIf(authority -> AuthenticationMethods.TOTP_AUTHORITY.equals(authority.getAuthority()));
-    authorities.add(FactorGrantedAuthority.withAuthority(AuthenticationMethods.TOTP_AUTHORITY)
-        .issuedAt(clock.instant()).build());
+    authorities.removeIf(authority -> factor.equals(authority.getAuthority())
+        || !details.isEmpty() && AuthenticationMethods.isKeyDetail(authority));
+    authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(clock.instant()).build());
+    details.forEach(detail -> authorities.add(new SimpleGrantedAuthority(detail)));
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null,
         authorities));

@@ -18,23 +18,66 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 public final class AuthenticationMethods {
 
   public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
+  public static final String WEBAUTHN_AUTHORITY = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
+  /**
+   * What a security key or passkey told of itself, kept beside its factor for {@code amr}: a
+   * hardware key ({@code hwk}) or one in the device ({@code swk}), the user's presence
+   * ({@code user}) and their verification by PIN or biometrics ({@code pin}), as Authelia says them.
+   */
+  public static final String HARDWARE_KEY = "AMR_hwk";
+  public static final String SOFTWARE_KEY = "AMR_swk";
+  public static final String USER_PRESENT = "AMR_user";
+  public static final String USER_VERIFIED = "AMR_pin";
+  private static final List<String> KEY_DETAILS = List.of(HARDWARE_KEY, SOFTWARE_KEY, USER_PRESENT, USER_VERIFIED);
 
   private AuthenticationMethods() {
   }
 
-  /** {@code pwd} for a password, {@code otp} for a TOTP code, and {@code mfa} once both are in. */
+  /**
+   * Authelia's {@code amr} (RFC 8176): {@code pwd} for a password, {@code otp} for a TOTP code,
+   * {@code pop} and what the key told of itself for a security key or passkey, and {@code mfa} once
+   * something known (the password) and something held (a code or a key) are both in.
+   */
   public static List<String> amr(Collection<? extends GrantedAuthority> authorities) {
     List<String> methods = new ArrayList<>();
-    if (has(authorities, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+    boolean password = has(authorities, FactorGrantedAuthority.PASSWORD_AUTHORITY);
+    if (password) {
       methods.add("pwd");
     }
     if (has(authorities, TOTP_AUTHORITY)) {
       methods.add("otp");
     }
-    if (methods.size() > 1) {
+    if (has(authorities, WEBAUTHN_AUTHORITY)) {
+      methods.add("pop");
+      KEY_DETAILS.stream().filter(detail -> has(authorities, detail))
+          .forEach(detail -> methods.add(detail.substring("AMR_".length())));
+    }
+    if (password && hasSecondFactor(authorities)) {
       methods.add("mfa");
     }
     return methods;
+  }
+
+  /** Whether something held was proven: a TOTP code, or a security key or passkey. */
+  public static boolean hasSecondFactor(Collection<? extends GrantedAuthority> authorities) {
+    return has(authorities, TOTP_AUTHORITY) || has(authorities, WEBAUTHN_AUTHORITY);
+  }
+
+  /** The markers of what a key told of itself, for {@link #amr}; a later key's replace them. */
+  public static List<String> keyDetails(boolean hardware, boolean userPresent, boolean userVerified) {
+    List<String> details = new ArrayList<>();
+    details.add(hardware ? HARDWARE_KEY : SOFTWARE_KEY);
+    if (userPresent) {
+      details.add(USER_PRESENT);
+    }
+    if (userVerified) {
+      details.add(USER_VERIFIED);
+    }
+    return details;
+  }
+
+  public static boolean isKeyDetail(GrantedAuthority authority) {
+    return KEY_DETAILS.contains(authority.getAuthority());
   }
 
   /** The moment of the latest factor, which is when this login was completed. */

@@ -112,7 +112,7 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     LoginRequirement requirement = new LoginRequirement(requiredOf(client, current, request), prompt, maxAge,
         factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
         current == null ? null : AuthenticationMethods.authenticatedAt(current.getAuthorities()).orElse(null),
-        factorTime(current, AuthenticationMethods.TOTP_AUTHORITY) != null,
+        current != null && AuthenticationMethods.hasSecondFactor(current.getAuthorities()),
         LoginAsked.forRequest(session.getAttribute(LOGIN_ASKED), requestKey), hint(request, current));
     LoginRequirement.Outcome outcome = requirement.decide(now);
     if (outcome.answersTheClient() && requirement.loginAskedAt() != null) {
