@@ -99,14 +99,14 @@ public final class NotificationTemplates {
         %s
 
         This message was meant for %s. The change was made from %s. %s""".formatted(
-        event.title(), greeting(displayName), event.sentence(), RULE, event.title(), AccountEvent.CATEGORY, RULE,
+        event.title(), greeting(displayName), event.sentence(), RULE, event.title(), event.category(), RULE,
         nameOrYou(displayName), remoteAddress, warning);
     String html = PAGE.formatted(escape(event.title()), """
         <p>%s</p>
         <p>We are letting you know that %s</p>
         <p>Action: %s<br>Category: %s</p>
         <p style="%s">This message was meant for %s. The change was made from %s. %s</p>""".formatted(
-        escape(greeting(displayName)), escape(event.sentence()), escape(event.title()), AccountEvent.CATEGORY,
+        escape(greeting(displayName)), escape(event.sentence()), escape(event.title()), event.category(),
         FOOTNOTE_STYLE, escape(nameOrYou(displayName)), escape(remoteAddress), escape(warning)));
     return new Message(event.title(), text, html);
   }

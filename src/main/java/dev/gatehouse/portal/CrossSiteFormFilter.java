@@ -59,8 +59,6 @@ final class CrossSiteFormFilter extends OncePerRequestFilter {
 
   /** The origin the browser is at when it shows a Gatehouse page: the request's, as the proxy names it. */
   private static String ownOrigin(HttpServletRequest request) {
-    IssuerHosts.Origin own = new IssuerHosts.Origin(request.getScheme(), request.getServerName(),
-        request.getServerPort());
-    return own.toString();
+    return IssuerHosts.Origin.of(request).toString();
   }
 }

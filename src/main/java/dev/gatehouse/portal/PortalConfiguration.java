@@ -3,6 +3,7 @@ package dev.gatehouse.portal;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.health.HealthController;
 import dev.gatehouse.identity.PasswordCheck;
+import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.notifier.Notifier;
 import dev.gatehouse.oidc.OidcConfiguration;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
@@ -46,8 +47,9 @@ public class PortalConfiguration {
           PathPatternRequestMatcher.pathPattern(OidcConfiguration.JWKS_ENDPOINT)),
       new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern(OidcConfiguration.AUTHORIZATION_ENDPOINT)));
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
-      + " frame-ancestors 'none'; base-uri 'none'";
+  /** Scripts from Gatehouse's own files only (the WebAuthn ceremonies); nothing inline. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
 
   /**
    * Shared by both chains so that the login returns to the exact authorization request. Only the
@@ -76,18 +78,37 @@ public class PortalConfiguration {
   }
 
   @Bean
+  IdentityStep identityStep(UserDirectory users, IdentityVerification verification, Notifier notifier) {
+    return new IdentityStep(users, verification, notifier);
+  }
+
+  @Bean
   SessionFactors sessionFactors(RequestCache requestCache, Clock clock) {
     return new SessionFactors(requestCache, clock);
   }
 
   @Bean
+  PasswordAuthenticationProvider passwordAuthenticationProvider(PasswordCheck passwords, Regulator regulator,
+      TimingAttackDelay delay, Clock clock) {
+    return new PasswordAuthenticationProvider(passwords, regulator, delay, clock);
+  }
+
+  /** After the first factor, by password or passkey: Remember me, then back to the request that needed it. */
+  @Bean
+  AuthenticationSuccessHandler signedIn(Configuration configuration, RequestCache requestCache) {
+    SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+    handler.setRequestCache(requestCache);
+    return new RememberMe(configuration.session(), handler);
+  }
+
+  @Bean
   @Order(2)
-  SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, Regulator regulator,
-      TimingAttackDelay delay, RequestCache requestCache, Clock clock, Configuration configuration)
-      throws Exception {
+  SecurityFilterChain portalChain(HttpSecurity http, PasswordAuthenticationProvider passwords,
+      AuthenticationSuccessHandler signedIn, RequestCache requestCache) throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(SignInPages.LOGIN, "/css/**", "/favicon.ico", "/error", AuthorizationResponses.ERROR_PAGE,
+            .requestMatchers(SignInPages.LOGIN, SignInPages.PASSKEY, "/css/**", "/js/**", "/favicon.ico", "/error",
+                AuthorizationResponses.ERROR_PAGE,
                 AuthorizationResponses.DENIED_PAGE, HealthController.LIVENESS, HealthController.READINESS,
                 EndSessionResponses.ERROR_PAGE, EndSessionResponses.SIGNED_OUT_PAGE)
             .permitAll()
@@ -100,21 +121,14 @@ public class PortalConfiguration {
                 AuthorizationResponses.DENIED_PAGE)
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
-        .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
+        .authenticationProvider(passwords)
         .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED)
-            .successHandler(new RememberMe(configuration.session(), signedIn(requestCache))))
+            .successHandler(signedIn))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))
         .requestCache(cache -> cache.requestCache(requestCache))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
     return http.build();
-  }
-
-  /** Back to the request that needed the sign-in, as form login does by default. */
-  private static AuthenticationSuccessHandler signedIn(RequestCache requestCache) {
-    SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
-    handler.setRequestCache(requestCache);
-    return handler;
   }
 }

@@ -4,7 +4,10 @@ import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.oidc.authorize.AuthorizationResponses;
 import dev.gatehouse.oidc.logout.EndSessionResponses;
 import dev.gatehouse.signin.SignInPages;
+import dev.gatehouse.storage.WebAuthnCredentialRepository;
 import dev.gatehouse.totp.TotpDevices;
+import dev.gatehouse.webauthn.RelyingParty;
+import dev.gatehouse.webauthn.WebAuthnSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
@@ -22,28 +25,48 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PortalController {
 
   private final TotpDevices devices;
+  private final WebAuthnSignIn keys;
+  private final WebAuthnCredentialRepository credentials;
   private final boolean rememberMeOffered;
+  private final boolean passkeyLogin;
+  private final boolean webAuthnEnabled;
 
-  public PortalController(TotpDevices devices, Configuration configuration) {
+  public PortalController(TotpDevices devices, WebAuthnSignIn keys, WebAuthnCredentialRepository credentials,
+      Configuration configuration) {
     this.devices = devices;
+    this.keys = keys;
+    this.credentials = credentials;
     this.rememberMeOffered = configuration.session().rememberMeOffered();
+    this.webAuthnEnabled = !configuration.webAuthn().disable();
+    this.passkeyLogin = webAuthnEnabled && configuration.webAuthn().enablePasskeyLogin();
   }
 
+  /** The password form, and with {@code enable_passkey_login} the passkey button and the browser's passkey list. */
   @GetMapping(SignInPages.LOGIN)
-  String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
-    model.addAttribute("failed", error != null);
+  String login(@RequestParam(required = false) String error, HttpServletRequest request, HttpSession session,
+      Model model) {
+    boolean passkeyRefused = "passkey".equals(error) || "cloned".equals(error);
+    model.addAttribute("failed", error != null && !passkeyRefused);
+    model.addAttribute("passkeyError", passkeyRefused ? SecurityKeyController.describe(error) : null);
     model.addAttribute("loginHint", session.getAttribute(SignInPages.LOGIN_HINT));
     model.addAttribute("rememberMeOffered", rememberMeOffered);
+    if (passkeyLogin) {
+      model.addAttribute("passkeyOptions", keys.beginPasskey(session, RelyingParty.of(request)));
+    }
     return "login";
   }
 
   @GetMapping("/")
-  String home(Principal principal, @RequestParam(required = false) String removed, Model model) {
+  String home(Principal principal, @RequestParam(required = false) String removed, HttpServletRequest request,
+      Model model) {
     model.addAttribute("username", principal.getName());
     model.addAttribute("removed", removed != null);
     model.addAttribute("deviceSince", devices.find(principal.getName())
         .map(device -> DateTimeFormatter.ISO_LOCAL_DATE.format(device.createdAt().atZone(ZoneOffset.UTC)))
         .orElse(null));
+    model.addAttribute("webAuthnEnabled", webAuthnEnabled);
+    model.addAttribute("keyCount", webAuthnEnabled
+        ? credentials.forUser(principal.getName(), RelyingParty.of(request).id()).size() : 0);
     return "home";
   }
 

@@ -3,10 +3,6 @@ package dev.gatehouse.portal;
 import dev.gatehouse.identity.User;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.notifier.AccountEvent;
-import dev.gatehouse.notifier.NotificationException;
-import dev.gatehouse.notifier.NotificationTemplates;
-import dev.gatehouse.notifier.Notifier;
-import dev.gatehouse.notifier.Recipient;
 import dev.gatehouse.totp.OtpAuthUri;
 import dev.gatehouse.totp.QrCodes;
 import dev.gatehouse.totp.TotpDevices;
@@ -19,8 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,25 +29,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class TotpEnrolmentController {
 
   static final String ENROL_PAGE = "/totp/enrol";
+  private static final IdentityStep.Change CHANGE = new IdentityStep.Change("add or change a TOTP device",
+      "set up an authenticator app", ENROL_PAGE);
   private static final String PENDING_DEVICE = TotpEnrolmentController.class.getName() + ".pendingDevice";
-  private static final Logger log = LoggerFactory.getLogger(TotpEnrolmentController.class);
 
   private final UserDirectory users;
   private final TotpDevices devices;
   private final TotpVerifier verifier;
   private final TotpEnrolmentPolicy policy;
   private final IdentityVerification verification;
-  private final Notifier notifier;
+  private final IdentityStep identityStep;
   private final SessionFactors factors;
 
   public TotpEnrolmentController(UserDirectory users, TotpDevices devices, TotpVerifier verifier,
-      TotpEnrolmentPolicy policy, IdentityVerification verification, Notifier notifier, SessionFactors factors) {
+      TotpEnrolmentPolicy policy, IdentityVerification verification, IdentityStep identityStep,
+      SessionFactors factors) {
     this.users = users;
     this.devices = devices;
     this.verifier = verifier;
     this.policy = policy;
     this.verification = verification;
-    this.notifier = notifier;
+    this.identityStep = identityStep;
     this.factors = factors;
   }
 
@@ -64,7 +60,7 @@ public class TotpEnrolmentController {
     model.addAttribute("error", CodeErrors.describe(error));
     model.addAttribute("hasDevice", devices.has(user.username()));
     if (!verification.isElevated(session)) {
-      return identityStep(user, request, session, resend != null, model);
+      return identityStep.show(user, CHANGE, resend != null, request, session, model);
     }
     PendingDevice pending = session.getAttribute(PENDING_DEVICE) instanceof PendingDevice existing
         ? existing : newPendingDevice(session);
@@ -76,7 +72,7 @@ public class TotpEnrolmentController {
     return "totp-enrol-device";
   }
 
-  @PostMapping(ENROL_PAGE + "/identity")
+  @PostMapping(ENROL_PAGE + IdentityStep.CONFIRM)
   String confirmIdentity(Principal principal, HttpSession session, @RequestParam(defaultValue = "") String code) {
     return verification.confirm(session, principal.getName(), code)
         ? "redirect:" + ENROL_PAGE : "redirect:" + ENROL_PAGE + "?error=code";
@@ -88,14 +84,15 @@ public class TotpEnrolmentController {
     if (!verification.isElevated(session) || !(session.getAttribute(PENDING_DEVICE) instanceof PendingDevice pending)) {
       return "redirect:" + ENROL_PAGE;
     }
-    TotpVerification result = verifier.verify(principal.getName(), pending.secret(), pending.parameters(), code.strip());
+    TotpVerification result = verifier.verify(principal.getName(), pending.secret(), pending.parameters(),
+        code.strip());
     if (result != TotpVerification.ACCEPTED) {
       return "redirect:" + ENROL_PAGE + "?error=" + (result == TotpVerification.REPLAYED ? "replayed" : "code");
     }
     devices.save(principal.getName(), policy.issuer(), pending.parameters(), pending.secret());
     session.removeAttribute(PENDING_DEVICE);
     verification.end(session);
-    tell(principal.getName(), AccountEvent.TOTP_DEVICE_ADDED, request);
+    identityStep.tell(principal.getName(), AccountEvent.TOTP_DEVICE_ADDED, request);
     // A current code from the new device is the second factor of this very login.
     factors.addTotp(request, response);
     return "redirect:" + factors.continueUrl(request, response);
@@ -109,52 +106,14 @@ public class TotpEnrolmentController {
     devices.remove(principal.getName());
     session.removeAttribute(PENDING_DEVICE);
     verification.end(session);
-    tell(principal.getName(), AccountEvent.TOTP_DEVICE_REMOVED, request);
+    identityStep.tell(principal.getName(), AccountEvent.TOTP_DEVICE_REMOVED, request);
     return "redirect:/?removed";
-  }
-
-  private String identityStep(User user, HttpServletRequest request, HttpSession session, boolean resend,
-      Model model) {
-    model.addAttribute("email", maskedEmail(user.email()));
-    if (user.email() == null) {
-      return "totp-enrol-identity";
-    }
-    if (resend || !verification.hasPendingCode(session, user)) {
-      try {
-        verification.sendCode(session, user, "add or change a TOTP device", request.getRemoteAddr());
-      } catch (NotificationException e) {
-        log.warn("Could not send the one-time code to user '{}': {}", user.username(), e.getMessage());
-        model.addAttribute("error", CodeErrors.describe("mail"));
-        model.addAttribute("sendFailed", true);
-      }
-    }
-    return "totp-enrol-identity";
   }
 
   private PendingDevice newPendingDevice(HttpSession session) {
     PendingDevice pending = new PendingDevice(policy.newSecret(), policy.defaults());
     session.setAttribute(PENDING_DEVICE, pending);
     return pending;
-  }
-
-  private void tell(String username, AccountEvent event, HttpServletRequest request) {
-    users.find(username).filter(user -> user.email() != null).ifPresent(user -> {
-      try {
-        notifier.send(new Recipient(user.displayName(), user.email()),
-            NotificationTemplates.event(user.displayName(), event, request.getRemoteAddr()));
-      } catch (NotificationException e) {
-        log.warn("Could not tell user '{}' about {}: {}", username, event, e.getMessage());
-      }
-    });
-  }
-
-  /** Enough of the address for the user to recognise it, not enough to harvest it. */
-  static String maskedEmail(String email) {
-    if (email == null) {
-      return null;
-    }
-    int at = email.indexOf('@');
-    return at <= 1 ? email : email.charAt(0) + "…" + email.substring(at);
   }
 
   private record PendingDevice(byte[] secret, TotpParameters parameters) {

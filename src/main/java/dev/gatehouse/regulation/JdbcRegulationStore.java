@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,19 +29,23 @@ public final class JdbcRegulationStore implements RegulationStore {
   }
 
   @Override
-  public Optional<Instant> lastSuccess(String username, AuthenticationKind kind, Instant since) {
-    return jdbc.query("select attempted_at from authentication_log where username = ? and kind = ?"
-        + " and successful = true and attempted_at > ? order by attempted_at desc limit 1",
-        (row, index) -> row.getObject(1, OffsetDateTime.class).toInstant(), username, kind.value(), at(since))
+  public Optional<Instant> lastSuccess(String username, Set<AuthenticationKind> kinds, Instant since) {
+    return jdbc.query("select attempted_at from authentication_log where username = ? and kind in (" + values(kinds)
+        + ") and successful = true and attempted_at > ? order by attempted_at desc limit 1",
+        (row, index) -> row.getObject(1, OffsetDateTime.class).toInstant(), username, at(since))
         .stream().findFirst();
   }
 
   @Override
-  public List<Instant> userFailures(String username, AuthenticationKind kind, Instant since, int limit) {
-    return jdbc.query("select attempted_at from authentication_log where username = ? and kind = ?"
-        + " and successful = false and banned = false and attempted_at > ? order by attempted_at desc limit ?",
-        (row, index) -> row.getObject(1, OffsetDateTime.class).toInstant(), username, kind.value(), at(since),
-        limit);
+  public List<Instant> userFailures(String username, Set<AuthenticationKind> kinds, Instant since, int limit) {
+    return jdbc.query("select attempted_at from authentication_log where username = ? and kind in (" + values(kinds)
+        + ") and successful = false and banned = false and attempted_at > ? order by attempted_at desc limit ?",
+        (row, index) -> row.getObject(1, OffsetDateTime.class).toInstant(), username, at(since), limit);
+  }
+
+  /** The kinds as SQL literals: enum names only, so nothing a user typed reaches the statement. */
+  private static String values(Set<AuthenticationKind> kinds) {
+    return kinds.stream().map(kind -> "'" + kind.value() + "'").sorted().collect(Collectors.joining(", "));
   }
 
   @Override

@@ -14,7 +14,7 @@ public class RegulationConfiguration {
   @Bean
   Regulator regulator(Configuration configuration, JdbcTemplate jdbc, Clock clock, Metrics metrics) {
     return new Regulator(configuration.regulation(), new JdbcRegulationStore(jdbc), clock, attempt -> {
-      if (attempt.kind() == AuthenticationKind.PASSWORD) {
+      if (attempt.kind().isFirstFactor()) {
         metrics.firstFactor(attempt.successful(), attempt.banned());
         Audit.firstFactor(attempt.username(), attempt.remoteIp(), attempt.successful(), attempt.banned());
       } else {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authelia's regulation over password and TOTP attempts: every attempt is logged, and reaching
+ * Authelia's regulation over password, passkey, TOTP and security key attempts: every attempt is logged, and reaching
  * {@code max_retries} failures within {@code find_time} bans the username and/or the remote IP
  * (per {@code modes}) for {@code ban_time}; {@code max_retries: 0} bans no one. As in Authelia,
  * the failure that reaches {@code max_retries} is the one that bans (with 3, the third), and the
@@ -81,11 +81,11 @@ public final class Regulator {
   }
 
   private List<Instant> userFailures(String username, Instant since) {
-    Instant afterTotp = latest(since, store.lastSuccess(username, AuthenticationKind.TOTP, since));
-    Instant afterPassword = latest(afterTotp, store.lastSuccess(username, AuthenticationKind.PASSWORD, since));
+    Instant afterHeld = latest(since, store.lastSuccess(username, AuthenticationKind.SECOND_FACTORS, since));
+    Instant afterFirst = latest(afterHeld, store.lastSuccess(username, AuthenticationKind.FIRST_FACTORS, since));
     List<Instant> failures = new ArrayList<>(
-        store.userFailures(username, AuthenticationKind.PASSWORD, afterPassword, config.maxRetries()));
-    failures.addAll(store.userFailures(username, AuthenticationKind.TOTP, afterTotp, config.maxRetries()));
+        store.userFailures(username, AuthenticationKind.FIRST_FACTORS, afterFirst, config.maxRetries()));
+    failures.addAll(store.userFailures(username, AuthenticationKind.SECOND_FACTORS, afterHeld, config.maxRetries()));
     failures.sort(Comparator.reverseOrder());
     return failures;
   }

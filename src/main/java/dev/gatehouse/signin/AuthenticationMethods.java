@@ -28,6 +28,11 @@ public final class AuthenticationMethods {
   public static final String SOFTWARE_KEY = "AMR_swk";
   public static final String USER_PRESENT = "AMR_user";
   public static final String USER_VERIFIED = "AMR_pin";
+  /**
+   * A passkey sign-in with user verification, under {@code experimental_enable_passkey_uv_two_factors}:
+   * two factors on its own, as Authelia counts it, though {@code amr} has no {@code mfa}.
+   */
+  public static final String VERIFIED_PASSKEY = "TWO_FACTORS_passkey";
   private static final List<String> KEY_DETAILS = List.of(HARDWARE_KEY, SOFTWARE_KEY, USER_PRESENT, USER_VERIFIED);
 
   private AuthenticationMethods() {
@@ -40,7 +45,7 @@ public final class AuthenticationMethods {
    */
   public static List<String> amr(Collection<? extends GrantedAuthority> authorities) {
     List<String> methods = new ArrayList<>();
-    boolean password = has(authorities, FactorGrantedAuthority.PASSWORD_AUTHORITY);
+    boolean password = hasPassword(authorities);
     if (password) {
       methods.add("pwd");
     }
@@ -61,6 +66,18 @@ public final class AuthenticationMethods {
   /** Whether something held was proven: a TOTP code, or a security key or passkey. */
   public static boolean hasSecondFactor(Collection<? extends GrantedAuthority> authorities) {
     return has(authorities, TOTP_AUTHORITY) || has(authorities, WEBAUTHN_AUTHORITY);
+  }
+
+  public static boolean hasPassword(Collection<? extends GrantedAuthority> authorities) {
+    return has(authorities, FactorGrantedAuthority.PASSWORD_AUTHORITY);
+  }
+
+  /**
+   * Authelia's two-factor level: something known (the password) and something held (a code or a
+   * key), or a verified passkey where the configuration counts it as both.
+   */
+  public static boolean hasTwoFactors(Collection<? extends GrantedAuthority> authorities) {
+    return hasPassword(authorities) && hasSecondFactor(authorities) || has(authorities, VERIFIED_PASSKEY);
   }
 
   /** The markers of what a key told of itself, for {@link #amr}; a later key's replace them. */

@@ -52,6 +52,21 @@ public class WebAuthnCredentialRepository {
         ROW, username, rpId);
   }
 
+  /** Renames one of the user's credentials; false when it is not theirs or they have one of that name. */
+  public boolean rename(String username, String id, String description) {
+    try {
+      return jdbc.update("update webauthn_credential set description = ? where id = ? and username = ?", description,
+          id, username) == 1;
+    } catch (DuplicateKeyException taken) {
+      return false;
+    }
+  }
+
+  /** Removes one of the user's credentials; false when it is not theirs (or was removed already). */
+  public boolean remove(String username, String id) {
+    return jdbc.update("delete from webauthn_credential where id = ? and username = ?", id, username) == 1;
+  }
+
   public Optional<WebAuthnCredentialRow> find(String rpId, String credentialId) {
     return jdbc.query("select * from webauthn_credential where rp_id = ? and credential_id = ?", ROW, rpId,
         credentialId).stream().findFirst();

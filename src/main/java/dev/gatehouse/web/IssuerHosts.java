@@ -1,6 +1,7 @@
 package dev.gatehouse.web;
 
 import dev.gatehouse.config.schema.SessionConfig;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,11 @@ public final class IssuerHosts {
     public Origin {
       scheme = scheme.toLowerCase(Locale.ROOT);
       host = unbracketed(host.toLowerCase(Locale.ROOT));
+    }
+
+    /** The origin a request came in on, as the proxy named it: the one a browser showing the answer is at. */
+    public static Origin of(HttpServletRequest request) {
+      return new Origin(request.getScheme(), request.getServerName(), request.getServerPort());
     }
 
     static Origin of(URI uri) {

@@ -41,8 +41,7 @@ final class UnknownHostFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    IssuerHosts.Origin origin = new IssuerHosts.Origin(request.getScheme(), request.getServerName(),
-        request.getServerPort());
+    IssuerHosts.Origin origin = IssuerHosts.Origin.of(request);
     if (hosts.allows(origin)) {
       chain.doFilter(request, response);
       return;

@@ -5,7 +5,8 @@ import dev.gatehouse.storage.WebAuthnCredentialRow;
 /** How adding a security key or passkey fared. */
 public sealed interface RegistrationOutcome {
 
-  record Registered(WebAuthnCredentialRow credential) implements RegistrationOutcome {
+  /** Stored; {@code userVerified} says whether the authenticator verified the user (PIN, biometrics) to make it. */
+  record Registered(WebAuthnCredentialRow credential, boolean userVerified) implements RegistrationOutcome {
   }
 
   /** Not added; {@code reason} is for the log, and names the check that failed. */

@@ -98,7 +98,7 @@ public final class WebAuthnRegistration {
           credential.path("clientExtensionResults").path("credProps").path("rk").asBoolean(false)
               || config.enablePasskeyUpgrade(),
           checked.backupEligible(), checked.backupState(), clock.instant(), null);
-      return credentials.add(row) ? new RegistrationOutcome.Registered(row)
+      return credentials.add(row) ? new RegistrationOutcome.Registered(row, checked.userVerified())
           : new RegistrationOutcome.Refused("the user has a credential of that name, or this one is registered");
     } catch (JacksonException | IllegalArgumentException unreadable) {
       return new RegistrationOutcome.Refused("unreadable answer: " + unreadable.getClass().getSimpleName());

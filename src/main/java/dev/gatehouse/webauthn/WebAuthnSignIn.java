@@ -7,6 +7,7 @@ import dev.gatehouse.storage.WebAuthnCredentialRow;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -43,12 +44,17 @@ public final class WebAuthnSignIn {
     this.clock = clock;
   }
 
+  /** Whether {@code username} holds a credential for this party that a sign-in would accept. */
+  public boolean hasKeys(String username, RelyingParty party) {
+    return !config.disable() && credentials.forUser(username, party.id()).stream().anyMatch(usable());
+  }
+
   /** Options for the second factor of {@code username}, who has proven their password. */
   public String beginSecondFactor(HttpSession session, RelyingParty party, String username) {
     ObjectNode options = begin(session, Ceremony.Kind.SECOND_FACTOR, party, username);
     ArrayNode allowed = options.putArray("allowCredentials");
-    credentials.forUser(username, party.id()).forEach(credential -> allowed.addObject().put("type", "public-key")
-        .put("id", credential.credentialId()));
+    credentials.forUser(username, party.id()).stream().filter(usable()).forEach(credential -> allowed.addObject()
+        .put("type", "public-key").put("id", credential.credentialId()));
     return json.writeValueAsString(options);
   }
 
@@ -57,8 +63,22 @@ public final class WebAuthnSignIn {
     return json.writeValueAsString(begin(session, Ceremony.Kind.PASSKEY_SIGN_IN, party, null));
   }
 
-  public SignInOutcome finish(HttpSession session, Ceremony.Kind kind, String answer) {
-    Optional<Ceremony> taken = ceremonies.take(session, kind);
+  /**
+   * Checks the answer of {@code username}'s second factor. {@code admitted} is asked, before the
+   * signature is checked, whether the credential's user may try now (regulation's bans).
+   */
+  public SignInOutcome finishSecondFactor(HttpSession session, String username, String answer,
+      Predicate<String> admitted) {
+    return finish(ceremonies.take(session, Ceremony.Kind.SECOND_FACTOR)
+        .filter(ceremony -> username.equals(ceremony.username())), answer, admitted);
+  }
+
+  /** Checks a passkey sign-in; the credential names the user, whom {@code admitted} is asked about. */
+  public SignInOutcome finishPasskey(HttpSession session, String answer, Predicate<String> admitted) {
+    return finish(ceremonies.take(session, Ceremony.Kind.PASSKEY_SIGN_IN), answer, admitted);
+  }
+
+  private SignInOutcome finish(Optional<Ceremony> taken, String answer, Predicate<String> admitted) {
     if (taken.isEmpty()) {
       return new SignInOutcome.Refused("no ceremony of this kind was begun in this session, or it timed out");
     }
@@ -74,6 +94,9 @@ public final class WebAuthnSignIn {
           .filter(row -> belongs(row, ceremony, response.path("userHandle").asString(null)));
       if (stored.isEmpty()) {
         return new SignInOutcome.Refused("the credential is not one this ceremony accepts");
+      }
+      if (!admitted.test(stored.get().username())) {
+        return new SignInOutcome.Refused("the user may not try now");
       }
       return outcome(stored.get(), checks.verify(ceremony.party(), ceremony.challenge(),
           new StoredCredential(Base64Url.decode(stored.get().credentialId()), stored.get().publicKey(),
@@ -103,11 +126,19 @@ public final class WebAuthnSignIn {
    * the handle its user was given.
    */
   private boolean belongs(WebAuthnCredentialRow credential, Ceremony ceremony, String userHandle) {
+    if (!usable().test(credential)) {
+      return false;
+    }
     if (ceremony.kind() == Ceremony.Kind.SECOND_FACTOR) {
       return credential.username().equals(ceremony.username());
     }
     return credential.discoverable() && userHandle != null
         && credentials.findUserHandle(credential.username(), credential.rpId()).filter(userHandle::equals).isPresent();
+  }
+
+  /** A credential known to have been copied is refused until its user removes it. */
+  private static Predicate<WebAuthnCredentialRow> usable() {
+    return credential -> !credential.cloneWarning();
   }
 
   private SignInOutcome outcome(WebAuthnCredentialRow credential, AssertionOutcome checked) {

@@ -50,10 +50,19 @@ final class SeedClientFlow {
 
   private final CallbackServer client;
   private final OIDCProviderMetadata provider;
+  private final ClientID clientId;
+  private final Secret secret;
 
   SeedClientFlow(CallbackServer client, OIDCProviderMetadata provider) {
+    this(client, provider, LIBRECHAT, new Secret("insecure_secret"));
+  }
+
+  /** The same steps for another client of the configuration, redirecting to {@code client} too. */
+  SeedClientFlow(CallbackServer client, OIDCProviderMetadata provider, ClientID clientId, Secret secret) {
     this.client = client;
     this.provider = provider;
+    this.clientId = clientId;
+    this.secret = secret;
   }
 
   /** An authorization request in flight: what the client keeps to check the answer. */
@@ -68,7 +77,7 @@ final class SeedClientFlow {
     State state = new State();
     CodeVerifier verifier = new CodeVerifier();
     AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
-        new Scope("openid", "profile", "email"), LIBRECHAT, URI.create(client.redirectUri()))
+        new Scope("openid", "profile", "email"), clientId, URI.create(client.redirectUri()))
         .endpointURI(provider.getAuthorizationEndpointURI())
         .state(state).codeChallenge(verifier, CodeChallengeMethod.S256)
         .customParameter("session", "false");
@@ -118,7 +127,7 @@ final class SeedClientFlow {
     assertThat(response.getIssuer()).isEqualTo(provider.getIssuer());
     AuthorizationCode code = response.getAuthorizationCode();
     TokenResponse tokens = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(),
-        new ClientSecretBasic(LIBRECHAT, new Secret("insecure_secret")),
+        new ClientSecretBasic(clientId, secret),
         new AuthorizationCodeGrant(code, URI.create(client.redirectUri()), login.verifier())).toHTTPRequest().send());
     assertThat(tokens.indicatesSuccess()).isTrue();
     var accessToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getBearerAccessToken();
@@ -140,7 +149,7 @@ final class SeedClientFlow {
    * chromedriver may report the element as a node that "does not belong to the document" rather
    * than as stale: that too means the page is gone.
    */
-  private static void waitUntilGone(WebDriver browser, WebElement element) {
+  static void waitUntilGone(WebDriver browser, WebElement element) {
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
       try {
         element.isEnabled();

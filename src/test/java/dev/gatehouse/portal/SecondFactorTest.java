@@ -100,7 +100,8 @@ class SecondFactorTest {
     String passwordOnlySession = browser.cookie("authelia_session").orElseThrow();
 
     HttpResponse<String> direct = browser.get(authorizationRequest());
-    assertThat(direct.headers().firstValue("Location").orElseThrow()).doesNotContain("code=").endsWith("/login/totp");
+    assertThat(direct.headers().firstValue("Location").orElseThrow()).doesNotContain("code=")
+        .endsWith("/login/second-factor");
     HttpResponse<String> consentPost = browser.post(URI.create(gatehouse.baseUrl() + "/api/oidc/authorization"),
         Map.of("client_id", "chat", "state", "whatever", "scope", "openid"));
     assertThat(consentPost.headers().firstValue("Location").orElse("")).doesNotContain("code=");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The store's contract over plain lists, so the regulator's rules are tested without a database. */
@@ -23,14 +24,14 @@ final class InMemoryRegulationStore implements RegulationStore {
   }
 
   @Override
-  public Optional<Instant> lastSuccess(String username, AuthenticationKind kind, Instant since) {
-    return times(a -> a.username().equals(username) && a.kind() == kind && a.successful(), since, 1).stream()
+  public Optional<Instant> lastSuccess(String username, Set<AuthenticationKind> kinds, Instant since) {
+    return times(a -> a.username().equals(username) && kinds.contains(a.kind()) && a.successful(), since, 1).stream()
         .findFirst();
   }
 
   @Override
-  public List<Instant> userFailures(String username, AuthenticationKind kind, Instant since, int limit) {
-    return times(a -> a.username().equals(username) && a.kind() == kind && !a.successful() && !a.banned(),
+  public List<Instant> userFailures(String username, Set<AuthenticationKind> kinds, Instant since, int limit) {
+    return times(a -> a.username().equals(username) && kinds.contains(a.kind()) && !a.successful() && !a.banned(),
         since, limit);
   }
 

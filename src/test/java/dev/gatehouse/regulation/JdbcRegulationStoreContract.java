@@ -1,12 +1,17 @@
 package dev.gatehouse.regulation;
 
+import static dev.gatehouse.regulation.AuthenticationKind.FIRST_FACTORS;
+import static dev.gatehouse.regulation.AuthenticationKind.PASSKEY;
 import static dev.gatehouse.regulation.AuthenticationKind.PASSWORD;
+import static dev.gatehouse.regulation.AuthenticationKind.SECOND_FACTORS;
 import static dev.gatehouse.regulation.AuthenticationKind.TOTP;
+import static dev.gatehouse.regulation.AuthenticationKind.WEBAUTHN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,10 +51,13 @@ abstract class JdbcRegulationStoreContract {
     store.append(new AuthenticationAttempt(at(4), "john", "203.0.113.7", PASSWORD, false, true));
     store.append(new AuthenticationAttempt(at(5), "john", "203.0.113.7", TOTP, false, false));
     store.append(new AuthenticationAttempt(at(6), "jane", "203.0.113.7", PASSWORD, true, false));
+    store.append(new AuthenticationAttempt(at(7), "john", "203.0.113.9", WEBAUTHN, false, false));
+    store.append(new AuthenticationAttempt(at(8), "john", "203.0.113.9", PASSKEY, false, false));
 
-    assertThat(store.userFailures("john", PASSWORD, at(1), 10)).containsExactly(at(3), at(2));
-    assertThat(store.userFailures("john", PASSWORD, at(0), 2)).containsExactly(at(3), at(2));
-    assertThat(store.userFailures("john", TOTP, at(0), 10)).containsExactly(at(5));
+    assertThat(store.userFailures("john", FIRST_FACTORS, at(1), 10)).containsExactly(at(8), at(3), at(2));
+    assertThat(store.userFailures("john", FIRST_FACTORS, at(0), 2)).containsExactly(at(8), at(3));
+    assertThat(store.userFailures("john", SECOND_FACTORS, at(0), 10)).containsExactly(at(7), at(5));
+    assertThat(store.userFailures("john", Set.of(TOTP), at(0), 10)).containsExactly(at(5));
     assertThat(store.ipFailures("203.0.113.7", at(0), 10)).containsExactly(at(5), at(2), at(1));
   }
 
@@ -59,9 +67,12 @@ abstract class JdbcRegulationStoreContract {
     store.append(new AuthenticationAttempt(at(2), "john", "203.0.113.7", PASSWORD, true, false));
     store.append(new AuthenticationAttempt(at(3), "john", "203.0.113.7", TOTP, false, false));
 
-    assertThat(store.lastSuccess("john", PASSWORD, at(0))).contains(at(2));
-    assertThat(store.lastSuccess("john", PASSWORD, at(2))).isEmpty();
-    assertThat(store.lastSuccess("john", TOTP, at(0))).isEmpty();
+    store.append(new AuthenticationAttempt(at(4), "john", "203.0.113.7", WEBAUTHN, true, false));
+
+    assertThat(store.lastSuccess("john", FIRST_FACTORS, at(0))).contains(at(2));
+    assertThat(store.lastSuccess("john", FIRST_FACTORS, at(2))).isEmpty();
+    assertThat(store.lastSuccess("john", Set.of(TOTP), at(0))).isEmpty();
+    assertThat(store.lastSuccess("john", SECOND_FACTORS, at(0))).contains(at(4));
   }
 
   @Test

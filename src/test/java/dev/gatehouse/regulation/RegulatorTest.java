@@ -1,7 +1,9 @@
 package dev.gatehouse.regulation;
 
+import static dev.gatehouse.regulation.AuthenticationKind.PASSKEY;
 import static dev.gatehouse.regulation.AuthenticationKind.PASSWORD;
 import static dev.gatehouse.regulation.AuthenticationKind.TOTP;
+import static dev.gatehouse.regulation.AuthenticationKind.WEBAUTHN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.config.schema.RegulationConfig;
@@ -117,6 +119,34 @@ class RegulatorTest {
     attempt(regulator, "john", IP, PASSWORD, false);
     attempt(regulator, "john", IP, TOTP, false);
     assertThat(banned(regulator, "john", IP)).isFalse();
+  }
+
+  @Test
+  void securityKeyFailuresCountWithTotpFailuresAndASecurityKeySuccessClearsThem() {
+    Regulator regulator = regulator("user");
+    attempt(regulator, "john", IP, PASSWORD, true);
+    attempt(regulator, "john", IP, WEBAUTHN, false);
+    attempt(regulator, "john", IP, TOTP, false);
+    attempt(regulator, "john", IP, WEBAUTHN, true);
+    attempt(regulator, "john", IP, WEBAUTHN, false);
+    attempt(regulator, "john", IP, TOTP, false);
+    assertThat(banned(regulator, "john", IP)).isFalse();
+    attempt(regulator, "john", IP, WEBAUTHN, false);
+    assertThat(banned(regulator, "john", IP)).isTrue();
+  }
+
+  @Test
+  void aPasskeySignInBuysNoFreshSecondFactorGuessesAndItsFailuresCountAsFirstFactorOnes() {
+    Regulator regulator = regulator("user");
+    attempt(regulator, "john", IP, PASSKEY, false);
+    attempt(regulator, "john", IP, PASSWORD, false);
+    attempt(regulator, "john", IP, PASSKEY, true);
+    attempt(regulator, "john", IP, WEBAUTHN, false);
+    attempt(regulator, "john", IP, PASSKEY, true);
+    attempt(regulator, "john", IP, TOTP, false);
+    assertThat(banned(regulator, "john", IP)).isFalse();
+    attempt(regulator, "john", IP, PASSKEY, false);
+    assertThat(banned(regulator, "john", IP)).as("two second-factor failures and a first-factor one").isTrue();
   }
 
   @Test

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.config.schema.WebAuthnConfig;
 import dev.gatehouse.testing.Race;
 import dev.gatehouse.testing.SoftwareAuthenticator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import tools.jackson.databind.JsonNode;
@@ -36,16 +38,16 @@ class WebAuthnSignInTest {
         .isEqualTo(Base64Url.encode(key.credentialId()));
     String answer = key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 1, null);
 
-    SignInOutcome outcome = signIn.finish(session, Ceremony.Kind.SECOND_FACTOR, answer);
+    SignInOutcome outcome = signIn.finishSecondFactor(session, "john", answer, ANYONE);
     assertThat(outcome).isInstanceOf(SignInOutcome.SignedIn.class);
     assertThat(((SignInOutcome.SignedIn) outcome).credential().username()).isEqualTo("john");
-    assertThat(signIn.finish(session, Ceremony.Kind.SECOND_FACTOR, answer)).as("replayed")
+    assertThat(signIn.finishSecondFactor(session, "john", answer, ANYONE)).as("replayed")
         .isInstanceOf(SignInOutcome.Refused.class);
 
     SoftwareAuthenticator marys = registered("mary", false);
     options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
-    assertThat(signIn.finish(session, Ceremony.Kind.SECOND_FACTOR,
-        marys.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 1, null)))
+    assertThat(signIn.finishSecondFactor(session, "john",
+        marys.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 1, null), ANYONE))
         .as("another user's key").isInstanceOf(SignInOutcome.Refused.class);
   }
 
@@ -53,18 +55,56 @@ class WebAuthnSignInTest {
   void aClonedSecurityKeyIsRefusedAndMarked() {
     SoftwareAuthenticator key = registered("john", false);
     JsonNode options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
-    assertThat(signIn.finish(session, Ceremony.Kind.SECOND_FACTOR,
-        key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 7, null)))
+    assertThat(signIn.finishSecondFactor(session, "john",
+        key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 7, null), ANYONE))
         .isInstanceOf(SignInOutcome.SignedIn.class);
 
     options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
-    assertThat(signIn.finish(session, Ceremony.Kind.SECOND_FACTOR,
-        key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 4, null)))
+    assertThat(signIn.finishSecondFactor(session, "john",
+        key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 4, null), ANYONE))
         .isInstanceOf(SignInOutcome.Cloned.class);
     assertThat(fixture.credentials.forUser("john", PARTY.id())).singleElement().satisfies(stored -> {
       assertThat(stored.cloneWarning()).isTrue();
       assertThat(stored.signCount()).isEqualTo(7);
     });
+  }
+
+  @Test
+  void aKeyMarkedAsCopiedIsRefusedEvenWithAForwardCounter() {
+    SoftwareAuthenticator key = registered("john", false);
+    JsonNode options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
+    signIn.finishSecondFactor(session, "john", key.getJson(PARTY.id(), PARTY.origin(), challenge(options),
+        USER_PRESENT, 7, null), ANYONE);
+    options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
+    signIn.finishSecondFactor(session, "john", key.getJson(PARTY.id(), PARTY.origin(), challenge(options),
+        USER_PRESENT, 4, null), ANYONE);
+
+    options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
+    assertThat(signIn.finishSecondFactor(session, "john", key.getJson(PARTY.id(), PARTY.origin(),
+        challenge(options), USER_PRESENT, 9, null), ANYONE)).isInstanceOf(SignInOutcome.Refused.class);
+  }
+
+  @Test
+  void aBannedUsersAnswerIsNotCheckedAndTheCounterDoesNotMove() {
+    SoftwareAuthenticator key = registered("john", false);
+    JsonNode options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
+    List<String> asked = new ArrayList<>();
+    assertThat(signIn.finishSecondFactor(session, "john", key.getJson(PARTY.id(), PARTY.origin(), challenge(options),
+        USER_PRESENT, 3, null), user -> {
+      asked.add(user);
+      return false;
+    })).isInstanceOf(SignInOutcome.Refused.class);
+    assertThat(asked).containsExactly("john");
+    assertThat(fixture.credentials.forUser("john", PARTY.id())).singleElement()
+        .satisfies(stored -> assertThat(stored.signCount()).isZero());
+  }
+
+  @Test
+  void aSecondFactorCeremonyBegunForAnotherUserOfTheBrowserSignsNobodyIn() {
+    SoftwareAuthenticator key = registered("john", false);
+    JsonNode options = json.readTree(signIn.beginSecondFactor(session, PARTY, "john"));
+    assertThat(signIn.finishSecondFactor(session, "mary", key.getJson(PARTY.id(), PARTY.origin(), challenge(options),
+        USER_PRESENT, 1, null), ANYONE)).isInstanceOf(SignInOutcome.Refused.class);
   }
 
   @Test
@@ -74,14 +114,14 @@ class WebAuthnSignInTest {
     JsonNode options = json.readTree(signIn.beginPasskey(session, PARTY));
     assertThat(options.has("allowCredentials")).isFalse();
 
-    SignInOutcome outcome = signIn.finish(session, Ceremony.Kind.PASSKEY_SIGN_IN, passkey.getJson(PARTY.id(),
-        PARTY.origin(), challenge(options), (byte) (USER_PRESENT | USER_VERIFIED), 0, handle));
+    SignInOutcome outcome = signIn.finishPasskey(session, passkey.getJson(PARTY.id(), PARTY.origin(),
+        challenge(options), (byte) (USER_PRESENT | USER_VERIFIED), 0, handle), ANYONE);
     assertThat(outcome).isInstanceOf(SignInOutcome.SignedIn.class);
     assertThat(((SignInOutcome.SignedIn) outcome).userVerified()).isTrue();
 
     options = json.readTree(signIn.beginPasskey(session, PARTY));
-    assertThat(signIn.finish(session, Ceremony.Kind.PASSKEY_SIGN_IN, passkey.getJson(PARTY.id(), PARTY.origin(),
-        challenge(options), USER_PRESENT, 0, "another-handle"))).as("a handle not the user's")
+    assertThat(signIn.finishPasskey(session, passkey.getJson(PARTY.id(), PARTY.origin(),
+        challenge(options), USER_PRESENT, 0, "another-handle"), ANYONE)).as("a handle not the user's")
         .isInstanceOf(SignInOutcome.Refused.class);
   }
 
@@ -90,8 +130,8 @@ class WebAuthnSignInTest {
     SoftwareAuthenticator key = registered("john", false);
     String handle = fixture.credentials.findUserHandle("john", PARTY.id()).orElseThrow();
     JsonNode options = json.readTree(signIn.beginPasskey(session, PARTY));
-    assertThat(signIn.finish(session, Ceremony.Kind.PASSKEY_SIGN_IN,
-        key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 1, handle)))
+    assertThat(signIn.finishPasskey(session,
+        key.getJson(PARTY.id(), PARTY.origin(), challenge(options), USER_PRESENT, 1, handle), ANYONE))
         .isInstanceOf(SignInOutcome.Refused.class);
   }
 
@@ -105,10 +145,12 @@ class WebAuthnSignInTest {
     List<Boolean> signedIn = Race.of(8, () -> {
       MockHttpSession sharedCopy = new MockHttpSession();
       sharedCopy.setAttribute(Ceremonies.class.getName(), ceremony);
-      return signIn.finish(sharedCopy, Ceremony.Kind.SECOND_FACTOR, answer) instanceof SignInOutcome.SignedIn;
+      return signIn.finishSecondFactor(sharedCopy, "john", answer, ANYONE) instanceof SignInOutcome.SignedIn;
     });
     assertThat(signedIn).containsOnlyOnce(true);
   }
+
+  private static final Predicate<String> ANYONE = user -> true;
 
   private SoftwareAuthenticator registered(String username, boolean discoverable) {
     SoftwareAuthenticator key = new SoftwareAuthenticator();

@@ -43,12 +43,6 @@ final class WebAuthnBinder {
     Duration timeout = webauthn.child("timeout").positiveDuration(WebAuthnConfig.DEFAULT_TIMEOUT);
     SelectionCriteria criteria = selectionCriteria(webauthn.child("selection_criteria"), passkeyLogin);
     Filtering filtering = filtering(webauthn.child("filtering"));
-    if (webauthn.isPresent() && !disable) {
-      // Until the WebAuthn pages exist: without this, settings that used to be warned about as
-      // unsupported would now pass in silence while offering nothing.
-      webauthn.warn("security keys and passkeys are not offered by Gatehouse yet: these settings are checked"
-          + " and otherwise ignored");
-    }
     return new WebAuthnConfig(disable, passkeyLogin, uvTwoFactors, upgrade, displayName, conveyance, timeout,
         criteria, filtering);
   }

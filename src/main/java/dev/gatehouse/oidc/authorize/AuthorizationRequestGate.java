@@ -31,8 +31,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -110,9 +108,9 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     String requestKey = LoginAsked.keyOf(request.getParameterMap());
     Set<String> prompt = prompt(request);
     LoginRequirement requirement = new LoginRequirement(requiredOf(client, current, request), prompt, maxAge,
-        factorTime(current, FactorGrantedAuthority.PASSWORD_AUTHORITY),
+        current == null ? null : AuthenticationMethods.firstFactorAt(current.getAuthorities()).orElse(null),
         current == null ? null : AuthenticationMethods.authenticatedAt(current.getAuthorities()).orElse(null),
-        current != null && AuthenticationMethods.hasSecondFactor(current.getAuthorities()),
+        current != null && AuthenticationMethods.hasTwoFactors(current.getAuthorities()),
         LoginAsked.forRequest(session.getAttribute(LOGIN_ASKED), requestKey), hint(request, current));
     LoginRequirement.Outcome outcome = requirement.decide(now);
     if (outcome.answersTheClient() && requirement.loginAskedAt() != null) {
@@ -213,18 +211,6 @@ public final class AuthorizationRequestGate extends OncePerRequestFilter {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     return authentication == null || authentication instanceof AnonymousAuthenticationToken
         || !authentication.isAuthenticated() ? null : authentication;
-  }
-
-  private static Instant factorTime(Authentication authentication, String factor) {
-    if (authentication == null) {
-      return null;
-    }
-    for (GrantedAuthority authority : authentication.getAuthorities()) {
-      if (authority instanceof FactorGrantedAuthority granted && factor.equals(granted.getAuthority())) {
-        return granted.getIssuedAt();
-      }
-    }
-    return null;
   }
 
   private static Set<String> prompt(HttpServletRequest request) {

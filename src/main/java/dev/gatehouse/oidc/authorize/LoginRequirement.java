@@ -18,14 +18,15 @@ import java.util.Set;
  * @param required what the client's policy asks of the signed-in user (anything when nobody is)
  * @param prompt the {@code prompt} values of the request (empty on the consent form's POST)
  * @param maxAge the {@code max_age} of the request, if any
- * @param passwordAt when the password factor of the current login was proven, null if none
+ * @param signedInAt when the first factor of the current login (a password or a passkey) was proven, null if none
  * @param authenticatedAt when the current login's latest factor was proven (its {@code auth_time})
- * @param secondFactor whether the current login has proven a TOTP code
+ * @param twoFactors whether the current login counts as two factors (a password and a TOTP code, security
+ *     key or passkey; or a passkey alone where {@code experimental_enable_passkey_uv_two_factors} says so)
  * @param loginAskedAt when the gate sent the user to sign in for this request, or null
  * @param hint what the request's {@code id_token_hint} says of the signed-in user
  */
-public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duration maxAge, Instant passwordAt,
-    Instant authenticatedAt, boolean secondFactor, Instant loginAskedAt, Hint hint) {
+public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duration maxAge, Instant signedInAt,
+    Instant authenticatedAt, boolean twoFactors, Instant loginAskedAt, Hint hint) {
 
   /** The user a request names ({@code id_token_hint}, a {@code sub} claim value) against the signed-in user. */
   public enum Hint {
@@ -45,7 +46,7 @@ public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duratio
     LOGIN,
     /** Someone is signed in but must sign in again (prompt=login, max_age, id_token_hint). */
     LOGIN_AGAIN,
-    /** The password is proven, the TOTP code is still missing. */
+    /** One factor is proven, the policy asks for two: a code or key after a password, a password after a passkey. */
     SECOND_FACTOR,
     /** A login is needed but the request forbids it, or the one done for it is not the hinted user. */
     LOGIN_REQUIRED,
@@ -61,12 +62,12 @@ public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duratio
   }
 
   public Outcome decide(Instant now) {
-    boolean signedIn = passwordAt != null;
+    boolean signedIn = signedInAt != null;
     if (prompt.contains("none")) {
       if (!signedIn || tooOld(now) || hint == Hint.SOMEONE_ELSE) {
         return Outcome.LOGIN_REQUIRED;
       }
-      return required == PolicyLevel.TWO_FACTOR && !secondFactor ? Outcome.INTERACTION_REQUIRED : allowed();
+      return required == PolicyLevel.TWO_FACTOR && !twoFactors ? Outcome.INTERACTION_REQUIRED : allowed();
     }
     if (!signedIn) {
       return Outcome.LOGIN;
@@ -78,7 +79,7 @@ public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duratio
     } else if (prompt.contains("login") || tooOld(now) || hint == Hint.SOMEONE_ELSE) {
       return Outcome.LOGIN_AGAIN;
     }
-    return required == PolicyLevel.TWO_FACTOR && !secondFactor ? Outcome.SECOND_FACTOR : allowed();
+    return required == PolicyLevel.TWO_FACTOR && !twoFactors ? Outcome.SECOND_FACTOR : allowed();
   }
 
   /** Denied once the user is known, before any second factor: it would prove nothing that changes the answer. */
@@ -88,12 +89,12 @@ public record LoginRequirement(PolicyLevel required, Set<String> prompt, Duratio
 
   /** Past {@code max_age}; so always for {@code max_age=0}, which asks for a login as prompt=login does. */
   private boolean tooOld(Instant now) {
-    Instant at = authenticatedAt == null ? passwordAt : authenticatedAt;
+    Instant at = authenticatedAt == null ? signedInAt : authenticatedAt;
     return maxAge != null && at != null && Duration.between(at, now).compareTo(maxAge) > 0;
   }
 
-  /** A password proven after the gate sent the user to sign in for this request. */
+  /** A first factor proven after the gate sent the user to sign in for this request. */
   private boolean signedInForThisRequest() {
-    return loginAskedAt != null && passwordAt != null && !passwordAt.isBefore(loginAskedAt);
+    return loginAskedAt != null && signedInAt != null && !signedInAt.isBefore(loginAskedAt);
   }
 }
