@@ -42,6 +42,10 @@ export function userSettings(env = process.env) {
     screenshots: env.E2E_SCREENSHOTS || '',
     expectRefusal: expectsRefusal(env),
     pause: pauseSettings(env),
+    // E2E_KEY_FILE: the person also holds a USB security key (a virtual authenticator whose
+    // credentials are kept in that file between runs) and uses it rather than the TOTP app,
+    // registering it from the TOTP step the first time.
+    keyFile: env.E2E_KEY_FILE || '',
   };
 }
 

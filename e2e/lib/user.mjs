@@ -1,13 +1,15 @@
 // A person in Debian's Chromium (driven by playwright-core, headless, loopback only) who clicks
 // "Log in with Gatehouse" in LibreChat and goes through Gatehouse's pages: password, TOTP
 // enrolment with the one-time code from the filesystem notifier (first run) or the TOTP step with
-// the enrolled device (later runs), consent — or the page saying they may not use the client, whose
-// way back they follow; and who later logs out of LibreChat.
+// the enrolled device (later runs) — or, holding a security key (E2E_KEY_FILE), its registration
+// or its use —, consent, or the page saying they may not use the client, whose way back they
+// follow; and who later logs out of LibreChat.
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Authenticator } from './authenticator.mjs';
+import { SecurityKey } from './security-key.mjs';
 
 const STEP_TIMEOUT = 20_000;
 const PAUSE_TIMEOUT = 60_000;
@@ -108,6 +110,7 @@ export class User {
 
   async walkToLibreChat(domainServer, landing) {
     const page = this.page;
+    const key = this.settings.keyFile ? await SecurityKey.plugIn(page, this.settings.keyFile) : null;
     let enrolled = Authenticator.exists(this.settings.totpFile);
     const mailbox = () => (existsSync(this.settings.notificationFile) ? readFileSync(this.settings.notificationFile, 'utf8') : '');
     let mailBefore = '';
@@ -165,6 +168,34 @@ export class User {
         await page.fill('#code', await phone.nextCode());
         await this.screenshot('totp-enrolment');
         await this.submit();
+      } else if (key && this.onGatehouse('/login/totp')) {
+        // The person would rather use their key: the way to it, or to registering it.
+        this.steps.push(key.registered ? 'switch-to-key' : 'go-to-key-registration');
+        await this.screenshot(this.steps.at(-1));
+        if (key.registered) {
+          await this.submit(page.locator('#use-security-key'));
+        } else {
+          await page.goto(`${this.issuerOrigin}/webauthn`, { waitUntil: 'load' });
+        }
+      } else if (key && this.onGatehouse('/webauthn') && await page.locator('#add-key').count() === 0) {
+        this.steps.push('identity-verification');
+        await page.fill('#code', await this.waitForOneTimeCode(mailbox, mailBefore));
+        await this.screenshot('identity-verification');
+        await this.submit();
+      } else if (key && this.onGatehouse('/webauthn')) {
+        this.steps.push('key-registration');
+        await page.fill('#name', 'YubiKey');
+        await this.screenshot('key-registration');
+        await this.submit(page.locator('#add-key'));
+        await key.keep();
+      } else if (key && this.onGatehouse('/login/webauthn')) {
+        if (walked().includes('security-key')) {
+          throw new Error(`Gatehouse refused the security key: ${await this.text('.error')}`);
+        }
+        this.steps.push('security-key');
+        await this.screenshot('security-key');
+        await this.submit(page.locator('#use-key'));
+        await key.keep();
       } else if (this.onGatehouse('/login/totp')) {
         if (!enrolled) {
           throw new Error(`Gatehouse asks for a TOTP code before any device was enrolled (${url.href})`);

@@ -1,9 +1,13 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.identity.PasswordCheck;
+import dev.gatehouse.regulation.Regulator;
+import dev.gatehouse.regulation.TimingAttackDelay;
 import dev.gatehouse.signin.AuthenticationMethods;
 import dev.gatehouse.signin.SignInPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -25,8 +29,9 @@ public class PasswordStepController {
   private final PasswordAuthenticationProvider passwords;
   private final SessionFactors factors;
 
-  public PasswordStepController(PasswordAuthenticationProvider passwords, SessionFactors factors) {
-    this.passwords = passwords;
+  public PasswordStepController(PasswordCheck passwords, Regulator regulator, TimingAttackDelay delay, Clock clock,
+      SessionFactors factors) {
+    this.passwords = new PasswordAuthenticationProvider(passwords, regulator, delay, clock);
     this.factors = factors;
   }
 

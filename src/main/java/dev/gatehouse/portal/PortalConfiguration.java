@@ -87,12 +87,6 @@ public class PortalConfiguration {
     return new SessionFactors(requestCache, clock);
   }
 
-  @Bean
-  PasswordAuthenticationProvider passwordAuthenticationProvider(PasswordCheck passwords, Regulator regulator,
-      TimingAttackDelay delay, Clock clock) {
-    return new PasswordAuthenticationProvider(passwords, regulator, delay, clock);
-  }
-
   /** After the first factor, by password or passkey: Remember me, then back to the request that needed it. */
   @Bean
   AuthenticationSuccessHandler signedIn(Configuration configuration, RequestCache requestCache) {
@@ -103,8 +97,9 @@ public class PortalConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain portalChain(HttpSecurity http, PasswordAuthenticationProvider passwords,
-      AuthenticationSuccessHandler signedIn, RequestCache requestCache) throws Exception {
+  SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, Regulator regulator,
+      TimingAttackDelay delay, Clock clock, AuthenticationSuccessHandler signedIn, RequestCache requestCache)
+      throws Exception {
     http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(SignInPages.LOGIN, SignInPages.PASSKEY, "/css/**", "/js/**", "/favicon.ico", "/error",
@@ -121,7 +116,8 @@ public class PortalConfiguration {
                 AuthorizationResponses.DENIED_PAGE)
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
-        .authenticationProvider(passwords)
+        // Not a bean: Spring Security would also register it globally, and count each failure twice.
+        .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
         .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED)
             .successHandler(signedIn))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))

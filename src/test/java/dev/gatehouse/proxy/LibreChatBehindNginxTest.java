@@ -145,10 +145,38 @@ class LibreChatBehindNginxTest {
   }
 
   /**
-   * One run of a LibreChat stand-in with the Authelia guide's LibreChat environment plus
-   * {@code extra}; asserts that LibreChat got john in (same sub every time, email, amr, avatar).
+   * John also gets a USB security key (a virtual authenticator): at the TOTP step of his next login
+   * he goes to register it, confirms it is him with the emailed code, and the new key is that
+   * login's second factor; the login after, he switches from the TOTP step to the key.
    */
+  @Test
+  @Order(7)
+  void newestLibreChatWithASecurityKeyRegisteredThenUsed() {
+    Map<String, String> key = Map.of("OPENID_TOKEN_ENDPOINT_AUTH_METHOD", "client_secret_basic",
+        "E2E_KEY_FILE", stage.directory.resolve("john-security-key.json").toString());
+    Run registration = logIn("rp-v6.mjs", "v6-key-registration", key, "hwk");
+    assertThat(pages(registration.summary)).as("%s", registration).containsExactly("password",
+        "go-to-key-registration", "identity-verification", "key-registration");
+    registration.assertClean();
+
+    Run use = logIn("rp-v6.mjs", "v6-key", key, "hwk");
+    assertThat(pages(use.summary)).as("%s", use).containsExactly("password", "switch-to-key", "security-key");
+    assertThat(strings(use.summary.get("amr"))).as("amr: %s", use).containsExactly("pwd", "pop", "hwk", "user", "pin",
+        "mfa");
+    use.assertLoggedOut("client_id");
+    use.assertClean();
+  }
+
   private Run logIn(String script, String name, Map<String, String> extra) {
+    return logIn(script, name, extra, "otp");
+  }
+
+  /**
+   * One run of a LibreChat stand-in with the Authelia guide's LibreChat environment plus
+   * {@code extra}; asserts that LibreChat got john in (same sub every time, email, avatar) with
+   * his password and {@code held} ({@code otp} or a key's {@code hwk}) in {@code amr}.
+   */
+  private Run logIn(String script, String name, Map<String, String> extra, String held) {
     Map<String, String> environment =
         stage.environment(TestGatehouse.USER, TestGatehouse.PASSWORD, "librechat-" + name);
     environment.put("OPENID_BUTTON_LABEL", "Log in with Gatehouse");
@@ -158,15 +186,17 @@ class LibreChatBehindNginxTest {
     NodeRelyingParty.Result result = stage.run(script, name, environment);
     Run run = new Run(script + " " + extra, result, result.summary());
     assertThat(run.summary.get("email")).as("LibreChat's user: %s", run).isEqualTo("john@example.com");
-    assertThat(strings(run.summary.get("amr"))).as("amr: %s", run).contains("pwd", "otp", "mfa");
+    assertThat(strings(run.summary.get("amr"))).as("amr: %s", run).contains("pwd", held, "mfa");
     assertThat(strings(run.summary.get("authorization_response"))).as("RFC 9207 iss, checked by the library: %s", run)
         .contains("code", "state", "iss");
     if (firstSub == null) {
       firstSub = (String) run.summary.get("sub");
     } else {
       assertThat(run.summary.get("sub")).as("the same user, the same sub: %s", run).isEqualTo(firstSub);
-      assertThat(pages(run.summary)).as("a later login uses the enrolled device: %s", run)
-          .containsExactly("password", "totp");
+      if ("otp".equals(held)) {
+        assertThat(pages(run.summary)).as("a later login uses the enrolled device: %s", run)
+            .containsExactly("password", "totp");
+      }
     }
     Map<?, ?> avatar = (Map<?, ?>) run.summary.get("avatar");
     assertThat(avatar).as("LibreChat downloaded the picture with the access token: %s", run).isNotNull();
