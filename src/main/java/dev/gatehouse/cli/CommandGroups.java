@@ -52,4 +52,25 @@ final class CommandGroups {
       description = "Work with configuration.yml.", subcommands = ConfigValidateCommand.class)
   static final class Config extends Group {
   }
+
+  @Command(name = "storage", description = "Manage the database the configuration names (stop the server first"
+      + " when it is the embedded one).", subcommands = StorageUser.class)
+  static final class Storage extends Group {
+  }
+
+  @Command(name = "user", description = "Manage the users' stored identifiers and second factors.",
+      subcommands = {StorageIdentifiers.class, StorageTotp.class})
+  static final class StorageUser extends Group {
+  }
+
+  @Command(name = "identifiers", description = "Manage the users' subject identifiers (the sub claim).",
+      subcommands = {IdentifiersCommands.Export.class, IdentifiersCommands.Import.class, IdentifiersCommands.Add.class})
+  static final class StorageIdentifiers extends Group {
+  }
+
+  @Command(name = "totp", description = "Manage the users' TOTP devices.",
+      subcommands = {TotpCommands.Generate.class, TotpCommands.Delete.class, TotpCommands.Export.class,
+          TotpCommands.Import.class})
+  static final class StorageTotp extends Group {
+  }
 }

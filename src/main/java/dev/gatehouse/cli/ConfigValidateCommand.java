@@ -1,18 +1,15 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.config.ConfigLocationException;
-import dev.gatehouse.config.ConfigLocations;
 import dev.gatehouse.config.ConfigurationLoader;
 import dev.gatehouse.config.LoadResult;
 import dev.gatehouse.identity.UsersFile;
 import dev.gatehouse.identity.UsersFileResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code config validate}: the checks Gatehouse makes before it starts, on the same files and
@@ -23,10 +20,8 @@ import picocli.CommandLine.Option;
     description = "Check the configuration (and its users file) as Gatehouse does at start-up.")
 final class ConfigValidateCommand implements Callable<Integer> {
 
-  @Option(names = {"-c", "--config"}, paramLabel = "<file>",
-      description = "configuration file or directory, repeatable or comma separated"
-          + " (default: $GATEHOUSE_CONFIG, else config/configuration.yml)")
-  List<String> configs = new ArrayList<>();
+  @Mixin
+  ConfigFiles configFiles = new ConfigFiles();
 
   private final Terminal terminal;
 
@@ -36,7 +31,7 @@ final class ConfigValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadResult result = ConfigurationLoader.load(files(), terminal.environment());
+    LoadResult result = ConfigurationLoader.load(configFiles.resolve(terminal.environment()), terminal.environment());
     List<String> errors = new ArrayList<>(result.errors());
     List<String> warnings = new ArrayList<>(result.warnings());
     if (!result.hasErrors()) {
@@ -52,17 +47,6 @@ final class ConfigValidateCommand implements Callable<Integer> {
     print(out, "errors", errors);
     print(out, "warnings", warnings);
     return errors.isEmpty() ? 0 : 1;
-  }
-
-  /** The same files the server would read: the flags, else the environment, else the default. */
-  private List<Path> files() {
-    List<String> flags = new ArrayList<>();
-    configs.forEach(config -> flags.addAll(List.of("--config", config)));
-    try {
-      return ConfigLocations.resolve(flags.toArray(String[]::new), terminal.environment());
-    } catch (ConfigLocationException e) {
-      throw new IllegalArgumentException("--config needs a file name", e);
-    }
   }
 
   private static void print(PrintWriter out, String kind, List<String> problems) {

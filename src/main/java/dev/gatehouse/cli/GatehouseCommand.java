@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
     customSynopsis = {
         "  gatehouse [-c <file>]...       start the server",
         "  gatehouse <command> [<flags>]  run an admin command"},
-    subcommands = {CommandGroups.Crypto.class, CommandGroups.Config.class})
+    subcommands = {CommandGroups.Crypto.class, CommandGroups.Config.class, CommandGroups.Storage.class})
 final class GatehouseCommand {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,

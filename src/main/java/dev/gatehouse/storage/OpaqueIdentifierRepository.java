@@ -1,5 +1,6 @@
 package dev.gatehouse.storage;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,6 +16,12 @@ public class OpaqueIdentifierRepository {
   public Optional<String> find(String service, String sectorId, String username) {
     return jdbc.queryForList("select identifier from user_opaque_identifier where service = ? and sector_id = ?"
         + " and username = ?", String.class, service, sectorId, username).stream().findFirst();
+  }
+
+  public List<OpaqueIdentifierRow> all() {
+    return jdbc.query("select identifier, service, sector_id, username from user_opaque_identifier"
+        + " order by username, service, sector_id", (row, number) -> new OpaqueIdentifierRow(row.getString(1),
+        row.getString(2), row.getString(3), row.getString(4)));
   }
 
   /**

@@ -54,6 +54,15 @@ public final class StorageStartupCheck {
     }
   }
 
+  /** Whether a running Gatehouse (or any other process) holds the embedded database of {@code storage}. */
+  public static boolean heldByAnotherProcess(StorageConfig storage) {
+    try {
+      return storage.local() != null && inUseByAnotherProcess(storage.local().path());
+    } catch (IOException unreadable) {
+      return false;
+    }
+  }
+
   /**
    * Whether another process holds the embedded database's file: H2 locks it for as long as it is
    * open, and a second opener would otherwise fail deep inside start-up.

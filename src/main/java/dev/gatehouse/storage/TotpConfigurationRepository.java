@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /** totp_configuration: at most one device per user. */
 public class TotpConfigurationRepository {
@@ -20,12 +21,16 @@ public class TotpConfigurationRepository {
         "algorithm", "digits", "period", "encrypted_secret", "created_at", "last_used_at"));
   }
 
+  private static final RowMapper<TotpConfigurationRow> ROW = (row, number) -> new TotpConfigurationRow(
+      row.getString("username"), row.getString("issuer"), row.getString("algorithm"), row.getInt("digits"),
+      row.getInt("period"), row.getString("encrypted_secret"), read(row, "created_at"), read(row, "last_used_at"));
+
   public Optional<TotpConfigurationRow> find(String username) {
-    return jdbc.query("select * from totp_configuration where username = ?",
-        (row, number) -> new TotpConfigurationRow(row.getString("username"), row.getString("issuer"),
-            row.getString("algorithm"), row.getInt("digits"), row.getInt("period"),
-            row.getString("encrypted_secret"), read(row, "created_at")),
-        username).stream().findFirst();
+    return jdbc.query("select * from totp_configuration where username = ?", ROW, username).stream().findFirst();
+  }
+
+  public List<TotpConfigurationRow> all() {
+    return jdbc.query("select * from totp_configuration order by username", ROW);
   }
 
   public boolean exists(String username) {
@@ -33,10 +38,10 @@ public class TotpConfigurationRepository {
         .isEmpty();
   }
 
-  /** Keeps the device in place of the user's previous one, if any: a new device has not been used yet. */
+  /** Keeps the device in place of the user's previous one, if any. */
   public void save(TotpConfigurationRow device) {
     jdbc.update(upsert, device.username(), device.issuer(), device.algorithm(), device.digits(), device.period(),
-        device.encryptedSecret(), of(device.createdAt()), null);
+        device.encryptedSecret(), of(device.createdAt()), device.lastUsedAt() == null ? null : of(device.lastUsedAt()));
   }
 
   public void recordUse(String username, Instant at) {

@@ -2,7 +2,7 @@ package dev.gatehouse.storage;
 
 import java.time.Instant;
 
-/** A user's TOTP device: its parameters as enrolled and its encrypted secret. */
+/** A user's TOTP device: its parameters as enrolled, its encrypted secret, and its last use (null: none yet). */
 public record TotpConfigurationRow(String username, String issuer, String algorithm, int digits, int period,
-    String encryptedSecret, Instant createdAt) {
+    String encryptedSecret, Instant createdAt, Instant lastUsedAt) {
 }

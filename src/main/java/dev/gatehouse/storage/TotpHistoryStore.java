@@ -20,6 +20,11 @@ public class TotpHistoryStore {
     this.clock = clock;
   }
 
+  /** Forgets the steps the user's codes used: a device restored from elsewhere starts with a clean history. */
+  public void forget(String username) {
+    jdbc.update("delete from totp_history where username = ?", username);
+  }
+
   /** True when this user had not used this step yet; the step is recorded either way. */
   public boolean recordFirstUse(String username, long step) {
     try {

@@ -4,6 +4,7 @@ import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.TotpConfigurationRow;
 import dev.gatehouse.storage.TotpConfigurationRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +32,21 @@ public class TotpDevices {
   /** Enrols a device, replacing the user's previous one. */
   @Transactional
   public void save(String username, String issuer, TotpParameters parameters, byte[] secret) {
-    repository.save(new TotpConfigurationRow(username, issuer, parameters.algorithm().name(),
-        parameters.digits(), parameters.period(), encryption.encrypt(secret, location(username)),
-        clock.instant()));
+    restore(new TotpDevice(username, issuer, parameters, secret, clock.instant(), null));
+  }
+
+  /** Stores a device as it was elsewhere (an import), its times included, replacing the user's previous one. */
+  @Transactional
+  public void restore(TotpDevice device) {
+    TotpParameters parameters = device.parameters();
+    repository.save(new TotpConfigurationRow(device.username(), device.issuer(), parameters.algorithm().name(),
+        parameters.digits(), parameters.period(), encryption.encrypt(device.secret(), location(device.username())),
+        device.createdAt(), device.lastUsedAt()));
+  }
+
+  /** Every user's device, secrets decrypted: for an export. */
+  public List<TotpDevice> all() {
+    return repository.all().stream().map(this::toDevice).toList();
   }
 
   @Transactional
@@ -49,7 +62,7 @@ public class TotpDevices {
   private TotpDevice toDevice(TotpConfigurationRow row) {
     TotpParameters parameters = new TotpParameters(TotpAlgorithm.parse(row.algorithm()), row.digits(), row.period());
     byte[] secret = encryption.decrypt(row.encryptedSecret(), location(row.username()));
-    return new TotpDevice(row.username(), row.issuer(), parameters, secret, row.createdAt());
+    return new TotpDevice(row.username(), row.issuer(), parameters, secret, row.createdAt(), row.lastUsedAt());
   }
 
   private static String location(String username) {

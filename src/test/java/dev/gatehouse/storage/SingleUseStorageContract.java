@@ -112,10 +112,11 @@ abstract class SingleUseStorageContract {
   @Test
   void aTotpDeviceEnrolledFromTwoTabsAtOnceIsKeptOnce() throws Exception {
     TotpConfigurationRepository devices = new TotpConfigurationRepository(jdbc, engine());
-    devices.save(new TotpConfigurationRow("jane", "Gatehouse", "SHA1", 6, 30, "old-secret", NOW));
+    devices.save(new TotpConfigurationRow("jane", "Gatehouse", "SHA1", 6, 30, "old-secret", NOW, null));
     devices.recordUse("jane", NOW);
     Race.of(RACERS, () -> {
-      devices.save(new TotpConfigurationRow("jane", "Gatehouse", "SHA256", 8, 60, "new-secret", NOW.plusSeconds(1)));
+      devices.save(new TotpConfigurationRow("jane", "Gatehouse", "SHA256", 8, 60, "new-secret", NOW.plusSeconds(1),
+          null));
       return null;
     });
     assertThat(devices.find("jane").orElseThrow().algorithm()).isEqualTo("SHA256");

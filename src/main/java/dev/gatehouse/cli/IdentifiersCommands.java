@@ -1,0 +1,138 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.identity.IdentifierTransfer;
+import dev.gatehouse.identity.UsersFile;
+import dev.gatehouse.identity.UsersFileResult;
+import dev.gatehouse.storage.OpaqueIdentifierRepository;
+import dev.gatehouse.storage.OpaqueIdentifierRow;
+import dev.gatehouse.storage.StorageAccess;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code storage user identifiers}: the {@code sub} each user is given, as Authelia's commands keep them. */
+final class IdentifiersCommands {
+
+  static final String WHAT = "User Opaque Identifiers";
+
+  private IdentifiersCommands() {
+  }
+
+  @Command(name = "export", description = "Export the users' subject identifiers to a YAML file in Authelia's format.")
+  static final class Export extends StorageCommand {
+
+    @Option(names = {"-f", "--file"}, paramLabel = "<file>", defaultValue = "authelia.export.opaque-identifiers.yml",
+        description = "the file to write (it must not exist; default: ${DEFAULT-VALUE})")
+    Path file;
+
+    Export(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
+      ExportTarget.refuseExisting(file);
+      List<OpaqueIdentifierRow> rows = new OpaqueIdentifierRepository(storage.jdbc()).all();
+      if (rows.isEmpty()) {
+        throw new CommandFailure("no data to export");
+      }
+      ExportTarget.write(file, IdentifierTransfer.export(rows).getBytes(StandardCharsets.UTF_8));
+      out.printf("Successfully exported %d %s as YAML to the '%s' file%n", rows.size(), WHAT, file);
+    }
+  }
+
+  @Command(name = "import", description = "Import subject identifiers from a YAML file in Authelia's format:"
+      + " all of them, or none when one is wrong or taken.")
+  static final class Import extends StorageCommand {
+
+    @Mixin
+    ImportSource importSource = new ImportSource();
+
+    Import(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
+      Path source = importSource.path();
+      OpaqueIdentifierRepository repository = new OpaqueIdentifierRepository(storage.jdbc());
+      IdentifierTransfer.ImportPlan plan;
+      try {
+        plan = IdentifierTransfer.plan(ExportTarget.read(source), knownUsers(configuration), repository.all());
+      } catch (IllegalArgumentException unreadable) {
+        throw new CommandFailure("'" + source + "': " + unreadable.getMessage());
+      }
+      ImportSource.refuse(plan.problems(), source);
+      storage.transactions().executeWithoutResult(status -> plan.toAdd().forEach(row ->
+          repository.insert(row.identifier(), row.service(), row.sectorId(), row.username())));
+      out.printf("Successfully imported %d %s from the YAML file '%s' into the database%n", plan.toAdd().size(),
+          WHAT, source);
+      if (!plan.alreadyPresent().isEmpty()) {
+        out.printf("%d were already there and left as they are%n", plan.alreadyPresent().size());
+      }
+    }
+  }
+
+  @Command(name = "add", description = "Add a subject identifier for a user, random unless given.")
+  static final class Add extends StorageCommand {
+
+    @Parameters(index = "0", paramLabel = "<username>")
+    String username;
+
+    @Option(names = "--identifier", paramLabel = "<uuid>",
+        description = "the version 4 UUID to use; if not set a random one will be used")
+    String identifier;
+
+    @Option(names = "--service", defaultValue = IdentifierTransfer.SERVICE, paramLabel = "<service>",
+        description = "the service to add the identifier for, valid values are: openid")
+    String service;
+
+    @Option(names = "--sector", defaultValue = "", paramLabel = "<sector>",
+        description = "the sector identifier to use (should usually be blank)")
+    String sector;
+
+    Add(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
+      if (!IdentifierTransfer.SERVICE.equals(service)) {
+        throw new IllegalArgumentException("the service name '" + service + "' is invalid, the valid values are: '"
+            + IdentifierTransfer.SERVICE + "'");
+      }
+      if (identifier != null && !IdentifierTransfer.isVersion4Uuid(identifier)) {
+        throw new IllegalArgumentException("the identifier provided '" + identifier + "' is invalid as it must be"
+            + " a version 4 UUID");
+      }
+      String chosen = identifier == null ? UUID.randomUUID().toString() : identifier.toLowerCase();
+      OpaqueIdentifierRepository repository = new OpaqueIdentifierRepository(storage.jdbc());
+      OpaqueIdentifierRow row = new OpaqueIdentifierRow(chosen, service, sector, username);
+      IdentifierTransfer.ImportPlan plan = IdentifierTransfer.planAdding(row, knownUsers(configuration),
+          repository.all());
+      ImportSource.refuse(plan.problems(), null);
+      repository.insert(chosen, service, sector, username);
+      out.printf("Added User Opaque Identifier:%n\tService: %s%n\tSector: %s%n\tUsername: %s%n\tIdentifier: %s%n%n",
+          service, sector, username, chosen);
+    }
+  }
+
+  /** The users of the configured users file: identifiers are only imported for users Gatehouse knows. */
+  static Set<String> knownUsers(Configuration configuration) {
+    var backend = configuration.authenticationBackend();
+    UsersFileResult users = UsersFile.load(backend.usersFile(), backend.extraAttributes());
+    if (!users.isValid()) {
+      throw new CommandFailure("the users file has errors (see 'gatehouse config validate'): "
+          + String.join("; ", users.problems()));
+    }
+    return users.users().keySet();
+  }
+}
