@@ -54,12 +54,39 @@ final class CommandGroups {
   }
 
   @Command(name = "storage", description = "Manage the database the configuration names (stop the server first"
-      + " when it is the embedded one).", subcommands = StorageUser.class)
+      + " when it is the embedded one).", subcommands = {StorageUser.class, StorageBans.class, StorageMigrate.class,
+          SchemaCommands.Info.class, StorageEncryption.class})
   static final class Storage extends Group {
   }
 
+  @Command(name = "migrate", description = "Look at and apply the schema's migrations.",
+      subcommands = {SchemaCommands.History.class, SchemaCommands.ListUp.class, SchemaCommands.ListDown.class,
+          SchemaCommands.Up.class, SchemaCommands.Down.class})
+  static final class StorageMigrate extends Group {
+  }
+
+  @Command(name = "encryption", description = "Check or change storage.encryption_key.",
+      subcommands = {SchemaCommands.EncryptionCheck.class, SchemaCommands.EncryptionChangeKey.class})
+  static final class StorageEncryption extends Group {
+  }
+
+  @Command(name = "bans", description = "List, add and lift the bans of users and IPs.",
+      subcommands = {BansUser.class, BansIp.class})
+  static final class StorageBans extends Group {
+  }
+
+  @Command(name = "user", description = "Bans of usernames.",
+      subcommands = {BansCommands.ListBans.class, BansCommands.Add.class, BansCommands.Revoke.class})
+  static final class BansUser extends Group {
+  }
+
+  @Command(name = "ip", description = "Bans of client addresses.",
+      subcommands = {BansCommands.ListBans.class, BansCommands.Add.class, BansCommands.Revoke.class})
+  static final class BansIp extends Group {
+  }
+
   @Command(name = "user", description = "Manage the users' stored identifiers and second factors.",
-      subcommands = {StorageIdentifiers.class, StorageTotp.class})
+      subcommands = {StorageIdentifiers.class, StorageTotp.class, StorageWebAuthn.class})
   static final class StorageUser extends Group {
   }
 
@@ -72,5 +99,11 @@ final class CommandGroups {
       subcommands = {TotpCommands.Generate.class, TotpCommands.Delete.class, TotpCommands.Export.class,
           TotpCommands.Import.class})
   static final class StorageTotp extends Group {
+  }
+
+  @Command(name = "webauthn", description = "Manage the users' security keys and passkeys.",
+      subcommands = {WebAuthnCommands.ListCredentials.class, WebAuthnCommands.Delete.class,
+          WebAuthnCommands.Export.class, WebAuthnCommands.Import.class})
+  static final class StorageWebAuthn extends Group {
   }
 }

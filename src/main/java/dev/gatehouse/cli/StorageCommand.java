@@ -31,12 +31,17 @@ abstract class StorageCommand implements Callable<Integer> {
       throw new CommandFailure("the configuration has errors (see 'gatehouse config validate'): "
           + String.join("; ", loaded.errors()));
     }
-    try (StorageAccess storage = StorageAccess.open(loaded.configuration().storage())) {
+    try (StorageAccess storage = StorageAccess.open(loaded.configuration().storage(), migratesFirst())) {
       run(storage, loaded.configuration(), terminal.out());
       return 0;
     } catch (StorageAccess.StorageRefused refused) {
       throw new CommandFailure(refused.getMessage());
     }
+  }
+
+  /** Whether the database is brought to the newest schema before the command runs (not for the migrate ones). */
+  boolean migratesFirst() {
+    return true;
   }
 
   abstract void run(StorageAccess storage, Configuration configuration, PrintWriter out);

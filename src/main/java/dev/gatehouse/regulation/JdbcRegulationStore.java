@@ -69,12 +69,14 @@ public final class JdbcRegulationStore implements RegulationStore {
 
   @Override
   public boolean isUserBanned(String username, Instant now) {
-    return exists("select count(*) from banned_user where username = ? and expires > ?", username, now);
+    return exists("select count(*) from banned_user where username = ? and revoked = false"
+        + " and (expires is null or expires > ?)", username, now);
   }
 
   @Override
   public boolean isIpBanned(String remoteIp, Instant now) {
-    return exists("select count(*) from banned_ip where ip = ? and expires > ?", remoteIp, now);
+    return exists("select count(*) from banned_ip where ip = ? and revoked = false"
+        + " and (expires is null or expires > ?)", remoteIp, now);
   }
 
   private boolean exists(String countQuery, String key, Instant now) {

@@ -1,6 +1,10 @@
 package dev.gatehouse.storage;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,18 @@ public final class ExportFile {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put(key, entries);
     return String.format(SCHEMA, schemaName) + yaml.dump(document);
+  }
+
+  /** A time as YAML gives it (a timestamp) or as text (RFC 3339); null for none. */
+  public static Instant time(Object value) {
+    if (value == null || value instanceof Date) {
+      return value == null ? null : ((Date) value).toInstant();
+    }
+    try {
+      return OffsetDateTime.parse(String.valueOf(value)).toInstant();
+    } catch (DateTimeParseException unreadable) {
+      throw new IllegalArgumentException("is not a time: '" + value + "'");
+    }
   }
 
   /**

@@ -30,6 +30,11 @@ public final class StorageAccess implements AutoCloseable {
 
   /** Opens and migrates the database; {@link StorageRefused} with one line when it cannot be used now. */
   public static StorageAccess open(StorageConfig config) {
+    return open(config, true);
+  }
+
+  /** Opens the database, migrating it to the newest schema when {@code migrate}. */
+  public static StorageAccess open(StorageConfig config, boolean migrate) {
     if (StorageStartupCheck.heldByAnotherProcess(config)) {
       throw new StorageRefused("storage.local.path: the database '" + config.local().path().toAbsolutePath()
           + "' is in use by a running Gatehouse; stop it first: the embedded database has one user at a time");
@@ -49,7 +54,11 @@ public final class StorageAccess implements AutoCloseable {
     dataSource.setPoolName("gatehouse-command");
     try {
       StorageAccess access = new StorageAccess(dataSource, config);
-      access.flyway().migrate();
+      if (migrate) {
+        access.flyway().migrate();
+      } else {
+        access.jdbc().execute("select 1");
+      }
       return access;
     } catch (RuntimeException failure) {
       dataSource.close();

@@ -47,6 +47,22 @@ public class WebAuthnCredentialRepository {
     }
   }
 
+  /** Every credential, of every user and party: for an export. */
+  public List<WebAuthnCredentialRow> all() {
+    return jdbc.query("select * from webauthn_credential order by username, rp_id, created_at", ROW);
+  }
+
+  /** Removes credentials of {@code username}: all of them, or the one of {@code description}; how many. */
+  public int removeAll(String username, String description) {
+    return description == null ? jdbc.update("delete from webauthn_credential where username = ?", username)
+        : jdbc.update("delete from webauthn_credential where username = ? and description = ?", username, description);
+  }
+
+  /** Removes the credential of this id (base64url) on any party; how many. */
+  public int removeById(String credentialId) {
+    return jdbc.update("delete from webauthn_credential where credential_id = ?", credentialId);
+  }
+
   public List<WebAuthnCredentialRow> forUser(String username, String rpId) {
     return jdbc.query("select * from webauthn_credential where username = ? and rp_id = ? order by created_at",
         ROW, username, rpId);

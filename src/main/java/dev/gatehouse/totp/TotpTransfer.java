@@ -3,8 +3,6 @@ package dev.gatehouse.totp;
 import dev.gatehouse.storage.ExportFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -141,13 +139,10 @@ public final class TotpTransfer {
   }
 
   private static Instant time(Object value, String field, String who, List<String> problems) {
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
     try {
-      return value == null ? null : OffsetDateTime.parse(String.valueOf(value)).toInstant();
-    } catch (DateTimeParseException unreadable) {
-      problems.add(who + ": " + field + " is not a time: '" + value + "'");
+      return ExportFile.time(value);
+    } catch (IllegalArgumentException unreadable) {
+      problems.add(who + ": " + field + " " + unreadable.getMessage());
       return null;
     }
   }

@@ -176,6 +176,54 @@ class StorageUserCommandsTest {
   }
 
   @Test
+  void securityKeysAreImportedListedExportedAndDeleted() throws IOException {
+    String config = h2();
+    Path file = directory.resolve("webauthn.yml");
+    Files.writeString(file, """
+        webauthn_credentials:
+          - created_at: 2025-01-02T03:04:05Z
+            rpid: auth.example.com
+            username: john
+            description: YubiKey
+            kid: AQIDBA==
+            aaguid: cb69481e-8ff7-4039-93ec-0a2729a154a8
+            attestation_type: packed
+            attachment: cross-platform
+            transports: [usb]
+            sign_count: 12
+            clone_warning: false
+            discoverable: false
+            backup_eligible: false
+            backup_state: false
+            public_key: pQECAyYgASFYIA==
+          - created_at: 2025-02-03T04:05:06Z
+            rpid: auth.example.com
+            username: john
+            description: Phone
+            kid: BQYHCA==
+            sign_count: 0
+            discoverable: true
+            public_key: pQECAyYgASFYIA==
+        """);
+    assertThat(run(config, "storage", "user", "webauthn", "import", file.toString()).out())
+        .isEqualTo("Successfully imported 2 WebAuthn Credentials from the YAML file '" + file + "' into the database\n");
+    assertThat(run(config, "storage", "user", "webauthn", "list", "john").outLines()).containsExactly(
+        "WebAuthn Credentials for user 'john':", "", "RPID\tKID\tDescription", "auth.example.com\tAQIDBA==\tYubiKey",
+        "auth.example.com\tBQYHCA==\tPhone");
+    Path exported = directory.resolve("exported.yml");
+    run(config, "storage", "user", "webauthn", "export", "--file", exported.toString());
+    assertThat(Files.readString(exported)).contains("kid: AQIDBA==", "sign_count: 12",
+        "aaguid: cb69481e-8ff7-4039-93ec-0a2729a154a8", "public_key: pQECAyYgASFYIA==", "attachment: cross-platform");
+
+    assertThat(run(config, "storage", "user", "webauthn", "delete", "john", "--description", "Phone").out())
+        .isEqualTo("Successfully deleted WebAuthn credential with description 'Phone' for user 'john'\n");
+    assertThat(run(config, "storage", "user", "webauthn", "delete", "--kid", "AQIDBA==").out())
+        .isEqualTo("Successfully deleted WebAuthn credential with key id 'AQIDBA=='\n");
+    assertThat(run(config, "storage", "user", "webauthn", "list", "john").err())
+        .isEqualTo("gatehouse: user 'john' has no WebAuthn credentials\n");
+  }
+
+  @Test
   void anEmbeddedDatabaseHeldByARunningGatehouseIsRefused() {
     try (TestGatehouse gatehouse = TestGatehouse.start(directory, TestGatehouse.ONE_FACTOR_CLIENTS)) {
       CommandRun refused = run(directory.resolve("configuration.yml").toString(), "storage", "user", "totp",
