@@ -1,13 +1,17 @@
 package dev.gatehouse.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where an export goes: a new file only, readable by its owner alone (it may hold TOTP secrets),
@@ -16,6 +20,20 @@ import java.util.Set;
 final class ExportTarget {
 
   private ExportTarget() {
+  }
+
+  /**
+   * Writes {@code rows} to a new {@code file} as {@code render} makes them, and says so in
+   * Authelia's words; nothing to export is a failure, as in Authelia.
+   */
+  static <T> void export(PrintWriter out, Path file, String what, String format, List<T> rows,
+      Function<List<T>, String> render) {
+    refuseExisting(file);
+    if (rows.isEmpty()) {
+      throw new CommandFailure("no data to export");
+    }
+    write(file, render.apply(rows).getBytes(StandardCharsets.UTF_8));
+    out.printf("Successfully exported %d %s as %s to the '%s' file%n", rows.size(), what, format, file);
   }
 
   static void refuseExisting(Path file) {

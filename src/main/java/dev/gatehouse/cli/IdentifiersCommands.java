@@ -8,9 +8,7 @@ import dev.gatehouse.storage.OpaqueIdentifierRepository;
 import dev.gatehouse.storage.OpaqueIdentifierRow;
 import dev.gatehouse.storage.StorageAccess;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -39,13 +37,8 @@ final class IdentifiersCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      ExportTarget.refuseExisting(file);
-      List<OpaqueIdentifierRow> rows = new OpaqueIdentifierRepository(storage.jdbc()).all();
-      if (rows.isEmpty()) {
-        throw new CommandFailure("no data to export");
-      }
-      ExportTarget.write(file, IdentifierTransfer.export(rows).getBytes(StandardCharsets.UTF_8));
-      out.printf("Successfully exported %d %s as YAML to the '%s' file%n", rows.size(), WHAT, file);
+      ExportTarget.export(out, file, WHAT, "YAML", new OpaqueIdentifierRepository(storage.jdbc()).all(),
+          IdentifierTransfer::export);
     }
   }
 
@@ -62,19 +55,11 @@ final class IdentifiersCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      Path source = importSource.path();
       OpaqueIdentifierRepository repository = new OpaqueIdentifierRepository(storage.jdbc());
-      IdentifierTransfer.ImportPlan plan;
-      try {
-        plan = IdentifierTransfer.plan(ExportTarget.read(source), knownUsers(configuration), repository.all());
-      } catch (IllegalArgumentException unreadable) {
-        throw new CommandFailure("'" + source + "': " + unreadable.getMessage());
-      }
-      ImportSource.refuse(plan.problems(), source);
-      storage.transactions().executeWithoutResult(status -> plan.toAdd().forEach(row ->
-          repository.insert(row.identifier(), row.service(), row.sectorId(), row.username())));
-      out.printf("Successfully imported %d %s from the YAML file '%s' into the database%n", plan.toAdd().size(),
-          WHAT, source);
+      IdentifierTransfer.ImportPlan plan = importSource.plan(text -> IdentifierTransfer.plan(text,
+          knownUsers(configuration), repository.all()));
+      importSource.apply(storage, plan.problems(), plan.toAdd().size(), () -> plan.toAdd().forEach(row ->
+          repository.insert(row.identifier(), row.service(), row.sectorId(), row.username())), WHAT, out);
       if (!plan.alreadyPresent().isEmpty()) {
         out.printf("%d were already there and left as they are%n", plan.alreadyPresent().size());
       }

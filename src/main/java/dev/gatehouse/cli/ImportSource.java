@@ -1,7 +1,10 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.storage.StorageAccess;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,6 +25,24 @@ final class ImportSource {
       throw new IllegalArgumentException("missing the file to import (<filename> or --file)");
     }
     return filename != null ? filename : file;
+  }
+
+  /** The plan {@code planner} makes of the file's text; an unreadable file is the command's failure. */
+  <P> P plan(Function<String, P> planner) {
+    Path source = path();
+    try {
+      return planner.apply(ExportTarget.read(source));
+    } catch (IllegalArgumentException unreadable) {
+      throw new CommandFailure("'" + source + "': " + unreadable.getMessage());
+    }
+  }
+
+  /** Writes the planned rows in one transaction, when there is no problem, and says how many. */
+  void apply(StorageAccess storage, List<String> problems, int count, Runnable write, String what,
+      PrintWriter out) {
+    refuse(problems, path());
+    storage.transactions().executeWithoutResult(status -> write.run());
+    out.printf("Successfully imported %d %s from the YAML file '%s' into the database%n", count, what, path());
   }
 
   /** Nothing is written when anything is wrong: every problem is named, then the command fails. */

@@ -13,7 +13,6 @@ import dev.gatehouse.totp.TotpSecrets;
 import dev.gatehouse.totp.TotpTransfer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,10 +61,7 @@ final class TotpCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      ExportTarget.refuseExisting(file);
-      List<TotpDevice> devices = exportable(storage);
-      ExportTarget.write(file, TotpTransfer.exportYaml(devices).getBytes(StandardCharsets.UTF_8));
-      out.printf("Successfully exported %d %s as YAML to the '%s' file%n", devices.size(), WHAT, file);
+      ExportTarget.export(out, file, WHAT, "YAML", devices(storage).all(), TotpTransfer::exportYaml);
     }
   }
 
@@ -82,10 +78,7 @@ final class TotpCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      ExportTarget.refuseExisting(file);
-      List<TotpDevice> devices = exportable(storage);
-      ExportTarget.write(file, TotpTransfer.exportCsv(devices).getBytes(StandardCharsets.UTF_8));
-      out.printf("Successfully exported %d %s as CSV to the '%s' file%n", devices.size(), WHAT, file);
+      ExportTarget.export(out, file, WHAT, "CSV", devices(storage).all(), TotpTransfer::exportCsv);
     }
   }
 
@@ -148,25 +141,16 @@ final class TotpCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      Path source = importSource.path();
       TotpDevices devices = devices(storage);
       Set<String> holders = new HashSet<>();
       devices.all().forEach(device -> holders.add(device.username()));
-      TotpTransfer.ImportPlan plan;
-      try {
-        plan = TotpTransfer.plan(ExportTarget.read(source), IdentifiersCommands.knownUsers(configuration), holders,
-            Clock.systemUTC().instant());
-      } catch (IllegalArgumentException unreadable) {
-        throw new CommandFailure("'" + source + "': " + unreadable.getMessage());
-      }
-      ImportSource.refuse(plan.problems(), source);
+      TotpTransfer.ImportPlan plan = importSource.plan(text -> TotpTransfer.plan(text,
+          IdentifiersCommands.knownUsers(configuration), holders, Clock.systemUTC().instant()));
       TotpHistoryStore history = new TotpHistoryStore(storage.jdbc(), Clock.systemUTC());
-      storage.transactions().executeWithoutResult(status -> plan.devices().forEach(device -> {
+      importSource.apply(storage, plan.problems(), plan.devices().size(), () -> plan.devices().forEach(device -> {
         devices.restore(device);
         history.forget(device.username());
-      }));
-      out.printf("Successfully imported %d %s from the YAML file '%s' into the database%n", plan.devices().size(),
-          WHAT, source);
+      }), WHAT, out);
     }
   }
 

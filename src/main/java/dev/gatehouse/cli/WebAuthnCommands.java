@@ -7,7 +7,6 @@ import dev.gatehouse.storage.WebAuthnCredentialRow;
 import dev.gatehouse.web.IssuerHosts;
 import dev.gatehouse.webauthn.CredentialTransfer;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -41,13 +40,8 @@ final class WebAuthnCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      ExportTarget.refuseExisting(file);
-      List<WebAuthnCredentialRow> rows = new WebAuthnCredentialRepository(storage.jdbc()).all();
-      if (rows.isEmpty()) {
-        throw new CommandFailure("no data to export");
-      }
-      ExportTarget.write(file, CredentialTransfer.export(rows).getBytes(StandardCharsets.UTF_8));
-      out.printf("Successfully exported %d %s as YAML to the '%s' file%n", rows.size(), WHAT, file);
+      ExportTarget.export(out, file, WHAT, "YAML", new WebAuthnCredentialRepository(storage.jdbc()).all(),
+          CredentialTransfer::export);
     }
   }
 
@@ -64,21 +58,13 @@ final class WebAuthnCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      Path source = importSource.path();
       WebAuthnCredentialRepository credentials = new WebAuthnCredentialRepository(storage.jdbc());
       Set<String> rpIds = IssuerHosts.of(configuration.session()).configured().stream()
           .map(IssuerHosts.Origin::host).collect(Collectors.toCollection(TreeSet::new));
-      CredentialTransfer.ImportPlan plan;
-      try {
-        plan = CredentialTransfer.plan(ExportTarget.read(source), IdentifiersCommands.knownUsers(configuration), rpIds,
-            credentials.all(), Clock.systemUTC().instant());
-      } catch (IllegalArgumentException unreadable) {
-        throw new CommandFailure("'" + source + "': " + unreadable.getMessage());
-      }
-      ImportSource.refuse(plan.problems(), source);
-      storage.transactions().executeWithoutResult(status -> plan.credentials().forEach(credentials::add));
-      out.printf("Successfully imported %d %s from the YAML file '%s' into the database%n",
-          plan.credentials().size(), WHAT, source);
+      CredentialTransfer.ImportPlan plan = importSource.plan(text -> CredentialTransfer.plan(text,
+          IdentifiersCommands.knownUsers(configuration), rpIds, credentials.all(), Clock.systemUTC().instant()));
+      importSource.apply(storage, plan.problems(), plan.credentials().size(),
+          () -> plan.credentials().forEach(credentials::add), WHAT, out);
     }
   }
 

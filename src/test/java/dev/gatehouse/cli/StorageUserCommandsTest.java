@@ -206,7 +206,8 @@ class StorageUserCommandsTest {
             public_key: pQECAyYgASFYIA==
         """);
     assertThat(run(config, "storage", "user", "webauthn", "import", file.toString()).out())
-        .isEqualTo("Successfully imported 2 WebAuthn Credentials from the YAML file '" + file + "' into the database\n");
+        .isEqualTo("Successfully imported 2 WebAuthn Credentials from the YAML file '" + file
+            + "' into the database\n");
     assertThat(run(config, "storage", "user", "webauthn", "list", "john").outLines()).containsExactly(
         "WebAuthn Credentials for user 'john':", "", "RPID\tKID\tDescription", "auth.example.com\tAQIDBA==\tYubiKey",
         "auth.example.com\tBQYHCA==\tPhone");
