@@ -93,13 +93,7 @@ public final class TotpTransfer {
     if (username.isEmpty()) {
       problems.add(where + ": username is missing");
     }
-    TotpParameters parameters = null;
-    try {
-      parameters = new TotpParameters(TotpAlgorithm.parse(String.valueOf(entry.get("algorithm"))),
-          number(entry, "digits"), number(entry, "period"));
-    } catch (IllegalArgumentException wrong) {
-      problems.add(who + ": " + wrong.getMessage());
-    }
+    TotpParameters parameters = parameters(entry, who, problems);
     byte[] secret = secret(entry.get("secret"), who, problems);
     Instant createdAt = time(entry.get("created_at"), "created_at", who, problems);
     Instant lastUsedAt = entry.get("last_used_at") == null ? null
@@ -112,6 +106,26 @@ public final class TotpTransfer {
       return null;
     }
     return new TotpDevice(username, issuer, parameters, secret, createdAt == null ? now : createdAt, lastUsedAt);
+  }
+
+  /** Algorithm, digits and period, each wrong one with its own line. */
+  private static TotpParameters parameters(Map<String, Object> entry, String who, List<String> problems) {
+    int before = problems.size();
+    TotpAlgorithm algorithm = null;
+    try {
+      algorithm = TotpAlgorithm.parse(String.valueOf(entry.get("algorithm")));
+    } catch (IllegalArgumentException wrong) {
+      problems.add(who + ": " + wrong.getMessage());
+    }
+    Object digits = entry.get("digits");
+    if (!(digits instanceof Integer count) || count != 6 && count != 8) {
+      problems.add(who + ": digits must be 6 or 8, not '" + digits + "'");
+    }
+    Object period = entry.get("period");
+    if (!(period instanceof Integer seconds) || seconds < 1) {
+      problems.add(who + ": period must be a positive whole number of seconds, not '" + period + "'");
+    }
+    return problems.size() > before ? null : new TotpParameters(algorithm, (Integer) digits, (Integer) period);
   }
 
   /** Authelia's secret: Base64 of the Base32 text; at least {@link TotpSecrets#MINIMUM_SIZE_BYTES} once decoded. */
@@ -129,13 +143,6 @@ public final class TotpTransfer {
       problems.add(who + ": the secret is not the Base64 of a Base32 TOTP secret, as Authelia exports it");
       return null;
     }
-  }
-
-  private static int number(Map<String, Object> entry, String field) {
-    if (entry.get(field) instanceof Integer number) {
-      return number;
-    }
-    throw new IllegalArgumentException(field + " must be a whole number, not '" + entry.get(field) + "'");
   }
 
   private static Instant time(Object value, String field, String who, List<String> problems) {

@@ -170,9 +170,10 @@ class StorageUserCommandsTest {
                     + " as Authelia exports it")),
         Arguments.of("wrong digits and algorithm", "totp",
             totp.apply("algorithm: MD5, digits: 7, period: 30, secret: " + johnsSecret),
-            List.of("gatehouse: nothing was imported from 'FILE', for this problem:",
+            List.of("gatehouse: nothing was imported from 'FILE', for these 2 problems:",
                 "  totp_configurations entry 1 (user 'john'): unknown TOTP algorithm 'MD5': expected one of sha1,"
-                    + " sha256, sha512")));
+                    + " sha256, sha512",
+                "  totp_configurations entry 1 (user 'john'): digits must be 6 or 8, not '7'")));
   }
 
   @Test
