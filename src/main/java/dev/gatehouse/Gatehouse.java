@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import ch.qos.logback.classic.Level;
 import dev.gatehouse.cli.AdminCommands;
 import dev.gatehouse.cli.Terminal;
 import dev.gatehouse.config.ConfigLocationException;
@@ -37,6 +38,10 @@ public class Gatehouse {
 
   public static void main(String[] args) {
     if (AdminCommands.isCommand(args)) {
+      // A command says what it did on standard output, which scripts read (export uri > file), and
+      // its failures in one line on standard error: the libraries' own logging would mix into both.
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+          .setLevel(Level.OFF);
       System.exit(AdminCommands.run(args, Terminal.system()));
       return;
     }
