@@ -5,7 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Turns a secret into the UTF-8 bytes or chars the algorithms take, leaving no extra copies behind. */
+/** Turns a secret into the UTF-8 bytes the algorithms take, leaving no extra copies behind. */
 final class SecretEncoding {
 
   private SecretEncoding() {}
@@ -18,13 +18,5 @@ final class SecretEncoding {
       Arrays.fill(buffer.array(), (byte) 0);
     }
     return bytes;
-  }
-
-  static char[] chars(CharSequence secret) {
-    char[] chars = new char[secret.length()];
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = secret.charAt(i);
-    }
-    return chars;
   }
 }
