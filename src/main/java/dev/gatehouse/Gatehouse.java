@@ -8,6 +8,7 @@ import dev.gatehouse.config.ConfigLocations;
 import dev.gatehouse.config.ConfigurationLoader;
 import dev.gatehouse.config.LoadResult;
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.crypto.NativeCrypto;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.identity.UsersFileException;
 import dev.gatehouse.notifier.NotificationException;
@@ -37,6 +38,7 @@ public class Gatehouse {
   private static final Logger log = LoggerFactory.getLogger("configuration");
 
   public static void main(String[] args) {
+    NativeCrypto.Choice crypto = NativeCrypto.install(System.getenv());
     if (AdminCommands.isCommand(args)) {
       // A command says what it did on standard output, which scripts read (export uri > file), and
       // its failures in one line on standard error: the libraries' own logging would mix into both.
@@ -66,6 +68,7 @@ public class Gatehouse {
     } else {
       result.warnings().forEach(warning -> System.err.println("Configuration: warning: " + warning));
     }
+    LoggerFactory.getLogger("crypto").info("Cryptography: {}", crypto.description());
     try {
       start(result.configuration());
     } catch (StartupProblems e) {
