@@ -18,6 +18,7 @@ import java.util.UUID;
  */
 public final class IdentifierTransfer {
 
+  /** The one service Authelia keeps identifiers for, OpenID Connect's {@code sub}. */
   public static final String SERVICE = "openid";
   static final String KEY = "identifiers";
 

@@ -12,7 +12,6 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public class SubjectIdentifiers {
 
-  private static final String SERVICE = "openid";
   private static final String NO_SECTOR = "";
 
   private final OpaqueIdentifierRepository repository;
@@ -30,7 +29,7 @@ public class SubjectIdentifiers {
     return find(username).orElseGet(() -> {
       try {
         String identifier = UUID.randomUUID().toString();
-        repository.insert(identifier, SERVICE, NO_SECTOR, username);
+        repository.insert(identifier, IdentifierTransfer.SERVICE, NO_SECTOR, username);
         return identifier;
       } catch (DataIntegrityViolationException raceWithAnotherInstance) {
         return find(username).orElseThrow(() -> raceWithAnotherInstance);
@@ -39,6 +38,6 @@ public class SubjectIdentifiers {
   }
 
   private java.util.Optional<String> find(String username) {
-    return repository.find(SERVICE, NO_SECTOR, username);
+    return repository.find(IdentifierTransfer.SERVICE, NO_SECTOR, username);
   }
 }

@@ -126,7 +126,7 @@ public class SecurityKeyController {
   }
 
   private static SessionFactors.KeyUse keyUse(SignInOutcome.SignedIn key) {
-    return new SessionFactors.KeyUse("cross-platform".equals(key.credential().attachment()), key.userPresent(),
+    return new SessionFactors.KeyUse(key.credential().hardware(), key.userPresent(),
         key.userVerified());
   }
 

@@ -35,12 +35,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class SecurityKeysController {
 
   static final String PAGE = SecondFactorChoice.SECURITY_KEYS_PAGE;
-  static final int MAX_NAME_LENGTH = 64;
   private static final IdentityStep.Change CHANGE = new IdentityStep.Change(
       "add, rename or remove a security key or passkey", "manage your security keys and passkeys", PAGE);
   private static final Logger log = LoggerFactory.getLogger(SecurityKeysController.class);
   private static final Map<String, String> ERRORS = Map.of(
-      "name", "Give the key a name of 1 to " + MAX_NAME_LENGTH + " characters that none of your keys has.",
+      "name", "Give the key a name of 1 to " + WebAuthnCredentialRow.MAX_DESCRIPTION
+          + " characters that none of your keys has.",
       "refused", "The key could not be added: it may be registered already, or of a model this site does not"
           + " accept. Try again, or use another one.");
   private static final Map<String, String> NOTICES = Map.of(
@@ -83,7 +83,7 @@ public class SecurityKeysController {
     model.addAttribute("options", registration.begin(session, party, user.username(), user.displayName()));
     model.addAttribute("error", error == null ? null : ERRORS.getOrDefault(error, ERRORS.get("refused")));
     model.addAttribute("notice", done == null ? null : NOTICES.get(done));
-    model.addAttribute("maxNameLength", MAX_NAME_LENGTH);
+    model.addAttribute("maxNameLength", WebAuthnCredentialRow.MAX_DESCRIPTION);
     return "security-keys";
   }
 
@@ -100,7 +100,7 @@ public class SecurityKeysController {
       return "redirect:" + PAGE;
     }
     String description = name.strip();
-    if (!validName(description)) {
+    if (!WebAuthnCredentialRow.isValidDescription(description)) {
       return "redirect:" + PAGE + "?error=name";
     }
     RegistrationOutcome outcome = registration.finish(session, principal.getName(), credential, description);
@@ -111,7 +111,7 @@ public class SecurityKeysController {
     }
     identityStep.tell(principal.getName(), AccountEvent.WEBAUTHN_CREDENTIAL_ADDED, request);
     WebAuthnCredentialRow row = registered.credential();
-    factors.addWebAuthn(new SessionFactors.KeyUse("cross-platform".equals(row.attachment()), true,
+    factors.addWebAuthn(new SessionFactors.KeyUse(row.hardware(), true,
         registered.userVerified()), request, response);
     String next = factors.continueUrl(request, response);
     return "redirect:" + ("/".equals(next) ? PAGE + "?done=added" : next);
@@ -124,8 +124,9 @@ public class SecurityKeysController {
       return "redirect:" + PAGE;
     }
     String description = name.strip();
-    return validName(description) && credentials.rename(principal.getName(), id, description)
-        ? "redirect:" + PAGE + "?done=renamed" : "redirect:" + PAGE + "?error=name";
+    boolean renamed = WebAuthnCredentialRow.isValidDescription(description)
+        && credentials.rename(principal.getName(), id, description);
+    return "redirect:" + PAGE + (renamed ? "?done=renamed" : "?error=name");
   }
 
   @PostMapping(PAGE + "/{id}/remove")
@@ -137,11 +138,6 @@ public class SecurityKeysController {
       identityStep.tell(principal.getName(), AccountEvent.WEBAUTHN_CREDENTIAL_REMOVED, request);
     }
     return "redirect:" + PAGE + "?done=removed";
-  }
-
-  private static boolean validName(String description) {
-    return !description.isEmpty() && description.length() <= MAX_NAME_LENGTH
-        && description.codePoints().noneMatch(Character::isISOControl);
   }
 
   /** A key as the list shows it. */

@@ -13,16 +13,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class EncryptedValues {
 
   /** A column of encrypted values, each row named by {@code keyColumn}. */
-  record Column(String table, String keyColumn, String valueColumn) {
+  public record Column(String table, String keyColumn, String valueColumn) {
 
-    String location(String key) {
+    /** What a value of row {@code key} is sealed for: moved to another row or column, it no longer opens. */
+    public String location(String key) {
       return table + ":" + valueColumn + ":" + key;
     }
   }
 
-  private static final List<Column> COLUMNS = List.of(
-      new Column("totp_configuration", "username", "encrypted_secret"),
-      new Column("oidc_signing_key", "key_id", "encrypted_private_key"));
+  public static final Column TOTP_SECRETS = new Column("totp_configuration", "username", "encrypted_secret");
+  public static final Column SIGNING_KEYS = new Column("oidc_signing_key", "key_id", "encrypted_private_key");
+  private static final List<Column> COLUMNS = List.of(TOTP_SECRETS, SIGNING_KEYS);
 
   /** How many values of a table the key opens, and how many it does not. */
   public record Check(String table, int valid, int invalid) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.totp;
 
+import dev.gatehouse.storage.EncryptedValues;
 import dev.gatehouse.storage.StorageEncryption;
 import dev.gatehouse.storage.TotpConfigurationRow;
 import dev.gatehouse.storage.TotpConfigurationRepository;
@@ -66,6 +67,6 @@ public class TotpDevices {
   }
 
   private static String location(String username) {
-    return "totp_configuration:encrypted_secret:" + username;
+    return EncryptedValues.TOTP_SECRETS.location(username);
   }
 }

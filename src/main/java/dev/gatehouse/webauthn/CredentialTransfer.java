@@ -24,7 +24,6 @@ public final class CredentialTransfer {
 
   static final String KEY = "webauthn_credentials";
   private static final UUID NO_AAGUID = new UUID(0, 0);
-  private static final int MAX_DESCRIPTION = 64;
 
   private CredentialTransfer() {
   }
@@ -125,8 +124,9 @@ public final class CredentialTransfer {
     if (rpId.isEmpty()) {
       problems.add(where + ": rpid is missing");
     }
-    if (description.isEmpty() || description.length() > MAX_DESCRIPTION) {
-      problems.add(where + ": description must be 1 to " + MAX_DESCRIPTION + " characters");
+    if (!WebAuthnCredentialRow.isValidDescription(description)) {
+      problems.add(where + ": description must be 1 to " + WebAuthnCredentialRow.MAX_DESCRIPTION
+          + " characters, none a control character");
     }
     byte[] kid = base64(entry, "kid", where, problems);
     byte[] publicKey = base64(entry, "public_key", where, problems);

@@ -1,5 +1,6 @@
 package dev.gatehouse.webauthn;
 
+import dev.gatehouse.config.schema.ConfiguredName;
 import dev.gatehouse.config.schema.WebAuthnConfig;
 import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.storage.WebAuthnCredentialRepository;
@@ -124,7 +125,7 @@ public final class WebAuthnRegistration {
 
   /** The browser's {@code authenticatorAttachment}, when it is one WebAuthn defines. */
   private static String attachment(String reported) {
-    return "platform".equals(reported) || "cross-platform".equals(reported) ? reported : null;
+    return ConfiguredName.of(WebAuthnConfig.Attachment.class, reported).map(ConfiguredName::configured).orElse(null);
   }
 
   private String newUserHandle() {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.gatehouse.storage.EncryptedValues;
 import dev.gatehouse.storage.SigningKeyRow;
 import dev.gatehouse.storage.SigningKeyRepository;
 import dev.gatehouse.storage.StorageEncryption;
@@ -78,6 +79,6 @@ public class SigningKeyStore {
   }
 
   private static String location(String keyId) {
-    return "oidc_signing_key:encrypted_private_key:" + keyId;
+    return EncryptedValues.SIGNING_KEYS.location(keyId);
   }
 }
