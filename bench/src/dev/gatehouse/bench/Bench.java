@@ -49,7 +49,7 @@ public final class Bench {
     Path runDirectory = options.runDirectory();
     List<Account> accounts = BenchUsers.accounts(options.users());
     GatehouseSetup gatehouseSetup = new GatehouseSetup(runDirectory.resolve("gatehouse"), options.configuration(),
-        accounts, options.gatehouseCommand(), freePort());
+        accounts, options.gatehouseCommand(), freePort(), Map.of());
     try (ServerProcess fresh = gatehouseSetup.start("first-start.log")) {
       summary.gatehouseFirstStart(fresh.startup(), fresh.cpuSeconds());
     }
@@ -63,6 +63,7 @@ public final class Bench {
     try (ServerProcess gatehouse = gatehouseSetup.start("gatehouse.log");
         ServerProcess peer = peerSetup.start()) {
       summary.gatehouseRestart(gatehouse.startup(), gatehouse.cpuSeconds());
+      summary.cryptography(gatehouseSetup.cryptography("gatehouse.log"));
       summary.peerStart(peer.startup());
       Thread.sleep(Duration.ofSeconds(3).toMillis());
       summary.idle(gatehouse.rssKiB(), peer.rssKiB());
@@ -87,6 +88,9 @@ public final class Bench {
         gatehouseSessions.close();
         peerSessions.close();
       }
+    }
+    if (options.runs("tokens")) {
+      tokensOnTheJdkProvider(runDirectory, accounts.subList(0, options.mintingBrowsers()));
     }
     summary.uncached(uncachedVerification());
     out.println();
@@ -184,9 +188,33 @@ public final class Bench {
         scenarios.introspection(gatehouse, servers.gatehouse(), gatehouseHeld.subList(0, half)),
         scenarios.introspection(peer, servers.peer(), peerHeld.subList(0, half)), null));
     progress("refresh");
-    report.add(new Report.Row("refresh grant", options.concurrency(),
+    report.add(new Report.Row("refresh grant (both rotate)", options.concurrency(),
         scenarios.refresh(gatehouse, servers.gatehouse(), gatehouseHeld.subList(half, keep)),
         scenarios.refresh(peer, servers.peer(), peerHeld.subList(half, keep)), null));
+  }
+
+  /**
+   * The code exchange and the refresh grant again on a Gatehouse that keeps the JDK's providers, started
+   * once the others have stopped, so that the table shows what the native provider changes.
+   */
+  private void tokensOnTheJdkProvider(Path runDirectory, List<Account> accounts) throws Exception {
+    GatehouseSetup setup = new GatehouseSetup(runDirectory.resolve("gatehouse-jdk-provider"), options.configuration(),
+        accounts, options.gatehouseCommand(), freePort(), GatehouseSetup.JDK_PROVIDER);
+    try (ServerProcess gatehouse = setup.start("gatehouse.log")) {
+      summary.comparedCryptography(setup.cryptography("gatehouse.log"));
+      Provider provider = Provider.discover("Gatehouse", setup.issuer(), GatehouseSetup.SEED_CLIENT, accounts);
+      try (Signed sessions = enrolAll(setup, provider, accounts)) {
+        // As in the main rows, the client secret's digest is paid once before the timed part.
+        firstToken(sessions);
+        Queue<Grant> grants = new ConcurrentLinkedQueue<>();
+        progress("token exchange, JDK provider");
+        report.add(new Report.Row("token (code exchange), JDK provider", options.concurrency(),
+            token(scenarios(), sessions, gatehouse, grants, options.concurrency()), null, null));
+        progress("refresh, JDK provider");
+        report.add(new Report.Row("refresh grant, JDK provider", options.concurrency(),
+            scenarios().refresh(sessions.provider(), gatehouse, List.copyOf(grants)), null, null));
+      }
+    }
   }
 
   private void logins(Servers servers, Provider gatehouse, Provider peer) throws InterruptedException {

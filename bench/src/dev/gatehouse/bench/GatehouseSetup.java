@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,15 +31,23 @@ final class GatehouseSetup {
   private static final Pattern MAILED_CODE = Pattern.compile("-{40}\\s*\\n\\s*([A-Z0-9]+)\\s*\\n\\s*-{40}");
   private static final Pattern TOTP_SECRET = Pattern.compile("<code id=\"secret\"[^>]*>([A-Z2-7 ]+)</code>");
 
+  /** The environment that makes Gatehouse keep the JDK's own cryptography providers. */
+  static final Map<String, String> JDK_PROVIDER = Map.of("GATEHOUSE_CRYPTO_PROVIDER", "jdk");
+
+  private static final Pattern CRYPTOGRAPHY = Pattern.compile("Cryptography: (.*)");
+
   private final Path directory;
   private final List<String> command;
   private final int port;
+  private final Map<String, String> environment;
 
-  GatehouseSetup(Path directory, Path configuration, List<Account> accounts, List<String> command, int port)
-      throws IOException {
+  /** {@code environment}: set for Gatehouse besides its address, e.g. {@link #JDK_PROVIDER}. */
+  GatehouseSetup(Path directory, Path configuration, List<Account> accounts, List<String> command, int port,
+      Map<String, String> environment) throws IOException {
     this.directory = Files.createDirectories(directory);
     this.command = command;
     this.port = port;
+    this.environment = environment;
     Files.createDirectories(directory.resolve("data"));
     Files.copy(configuration, directory.resolve("configuration.yml"));
     StringBuilder users = new StringBuilder("users:\n");
@@ -55,6 +64,7 @@ final class GatehouseSetup {
     this.directory = other.directory;
     this.command = command;
     this.port = other.port;
+    this.environment = other.environment;
   }
 
   /** The same Gatehouse, directory and port, started by another command (to compare start-ups). */
@@ -70,8 +80,9 @@ final class GatehouseSetup {
     List<String> full = new ArrayList<>(command);
     full.addAll(List.of("--config", "configuration.yml"));
     Path log = directory.resolve(logName);
-    ServerProcess started = ServerProcess.start("Gatehouse", full,
-        Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/"), directory, log,
+    Map<String, String> variables = new HashMap<>(environment);
+    variables.put("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/");
+    ServerProcess started = ServerProcess.start("Gatehouse", full, variables, directory, log,
         URI.create(issuer() + "/.well-known/openid-configuration"), Duration.ofSeconds(120));
     if (Files.readString(log).contains("Unable to use shared archive")) {
       started.close();
@@ -79,6 +90,12 @@ final class GatehouseSetup {
           + " would not be those of the README's start command; see " + log);
     }
     return started;
+  }
+
+  /** The cryptography Gatehouse says it uses in {@code logName}, as its start-up line names it. */
+  String cryptography(String logName) throws IOException {
+    Matcher line = CRYPTOGRAPHY.matcher(Files.readString(directory.resolve(logName)));
+    return line.find() ? line.group(1).strip() : "not logged";
   }
 
   /**
