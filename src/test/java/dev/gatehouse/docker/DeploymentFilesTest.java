@@ -115,7 +115,8 @@ class DeploymentFilesTest {
     assertThat(image.user()).matches("[1-9][0-9]*:[1-9][0-9]*");
     assertThat(image.volumes()).containsExactly("/config", "/data");
     assertThat(image.env()).containsEntry("GATEHOUSE_CONFIG", "/config/configuration.yml");
-    assertThat(image.entrypoint().toString()).contains("java @/opt/gatehouse/jvm.options $JAVA_OPTS");
+    assertThat(image.entrypoint().toString()).contains("java @/opt/gatehouse/jvm.options"
+        + " -XX:SharedArchiveFile=/opt/gatehouse/app/gatehouse.jsa $JAVA_OPTS -jar /opt/gatehouse/app/gatehouse.jar");
     assertThat(Files.readAllLines(Path.of("jvm.options"))).contains("-XX:+UseSerialGC")
         .anyMatch(line -> line.startsWith("-Xmx"));
     // Temurin's Ubuntu images install curl (adoptium/containers, 17/jre/ubuntu/*/Dockerfile).

@@ -33,7 +33,9 @@ class DockerImageIT {
     ImageRoot image = imageWithExampleConfiguration();
     int port = freePort();
     // The one difference from a container: a free port on 127.0.0.1 stands in for the published 9091.
-    Process gatehouse = image.entrypoint(List.of(), Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/"))
+    // -Xshare:on: java refuses to start rather than run without the archive the image recorded.
+    Process gatehouse = image.entrypoint(List.of(), Map.of("GATEHOUSE_SERVER_ADDRESS", "tcp://127.0.0.1:" + port + "/",
+            "JAVA_OPTS", "-XX:+ExitOnOutOfMemoryError -Xshare:on"))
         .redirectErrorStream(true).redirectOutput(directory.resolve("gatehouse.log").toFile()).start();
     try {
       awaitHealthy(image, port, gatehouse);
@@ -41,7 +43,8 @@ class DockerImageIT {
       Path database = image.path("/data/gatehouse.mv.db");
       assertThat(database).as("storage.local.path 'data/gatehouse', relative to WORKDIR").exists();
       assertThat(Files.getOwner(database).getName()).isNotEqualTo("root");
-      assertThat(Files.readString(directory.resolve("gatehouse.log"))).doesNotContain("Configuration: error");
+      assertThat(Files.readString(directory.resolve("gatehouse.log"))).doesNotContain("Configuration: error")
+          .doesNotContain("Unable to use shared archive");
 
       issuerThroughShippedNginx(port);
     } finally {
@@ -67,7 +70,7 @@ class DockerImageIT {
   }
 
   /** The README's set-up: configuration.yml and users.yml copied into the config volume. */
-  private ImageRoot imageWithExampleConfiguration() throws IOException {
+  private ImageRoot imageWithExampleConfiguration() throws Exception {
     assertThat(JAR).as("the packaged jar; failsafe runs after 'package'").exists();
     ImageRoot image = ImageRoot.create(directory.resolve("image-root"), JAR);
     for (String file : new String[] {"configuration.yml", "users.yml"}) {

@@ -17,7 +17,15 @@ import org.yaml.snakeyaml.Yaml;
  * tests need to start the jar exactly as the image would, without Docker.
  */
 record DockerfileStage(String from, Map<String, String> env, List<String> entrypoint, String workdir,
-    String user, List<String> volumes, List<String> exposed, String healthcheck, List<String> copySources) {
+    String user, List<String> volumes, List<String> exposed, String healthcheck, List<Copy> copies,
+    List<String> runs) {
+
+  /**
+   * A COPY: its sources, from the build context or, with {@code fromStage}, from an earlier stage's
+   * file system; its destination ends with / when it is a directory.
+   */
+  record Copy(List<String> sources, String destination, boolean fromStage) {
+  }
 
   static final Path FILE = Path.of("docker", "Dockerfile");
 
@@ -57,6 +65,11 @@ record DockerfileStage(String from, Map<String, String> env, List<String> entryp
     return stages;
   }
 
+  /** The sources this stage copies from the build context, which .dockerignore must let in. */
+  List<String> copySources() {
+    return copies.stream().filter(copy -> !copy.fromStage()).flatMap(copy -> copy.sources().stream()).toList();
+  }
+
   /** The file's instructions, continuation lines joined, comments and blank lines left out. */
   private static List<String> instructions() {
     List<String> lines;
@@ -91,7 +104,8 @@ record DockerfileStage(String from, Map<String, String> env, List<String> entryp
     private final List<String> volumes = new ArrayList<>();
     private final List<String> exposed = new ArrayList<>();
     private String healthcheck;
-    private final List<String> copySources = new ArrayList<>();
+    private final List<Copy> copies = new ArrayList<>();
+    private final List<String> runs = new ArrayList<>();
 
     Builder(String from) {
       this.from = from;
@@ -114,20 +128,21 @@ record DockerfileStage(String from, Map<String, String> env, List<String> entryp
         case "EXPOSE" -> exposed.addAll(List.of(arguments.split("\\s+")));
         case "HEALTHCHECK" -> healthcheck = arguments.substring(arguments.indexOf("CMD ") + 4).strip();
         case "COPY" -> {
-          if (!arguments.startsWith("--from=")) {
-            List<String> parts = List.of(arguments.split("\\s+"));
-            copySources.addAll(parts.subList(0, parts.size() - 1));
-          }
+          boolean fromStage = arguments.startsWith("--from=");
+          List<String> parts = List.of(arguments.split("\\s+"));
+          List<String> files = fromStage ? parts.subList(1, parts.size()) : parts;
+          copies.add(new Copy(files.subList(0, files.size() - 1), files.get(files.size() - 1), fromStage));
         }
+        case "RUN" -> runs.add(arguments);
         default -> {
-          // RUN, ARG, LABEL and the like do not change how the container is started.
+          // ARG, LABEL and the like do not change how the container is started.
         }
       }
     }
 
     DockerfileStage build() {
       return new DockerfileStage(from, Map.copyOf(env), entrypoint, workdir, user, List.copyOf(volumes),
-          List.copyOf(exposed), healthcheck, List.copyOf(copySources));
+          List.copyOf(exposed), healthcheck, List.copyOf(copies), List.copyOf(runs));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.docker;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,14 +35,24 @@ final class ImageRoot {
     this.asRoot = asRoot;
   }
 
-  /** {@code root} with the jar, and the volumes owned by the user Gatehouse will run as. */
-  static ImageRoot create(Path root, Path jar) throws IOException {
+  /**
+   * {@code root} with the final stage's copies (the jar from the build stage standing for the one
+   * built there) and its class data sharing archive recorded as the Dockerfile's RUN does, and the
+   * volumes owned by the user Gatehouse will run as.
+   */
+  static ImageRoot create(Path root, Path jar) throws IOException, InterruptedException {
     DockerfileStage image = DockerfileStage.last();
     ImageRoot imageRoot = new ImageRoot(root, image, isRoot());
-    Path jarInImage = imageRoot.path("/opt/gatehouse/gatehouse.jar");
-    Files.createDirectories(jarInImage.getParent());
-    Files.createSymbolicLink(jarInImage, jar.toAbsolutePath());
-    Files.createSymbolicLink(imageRoot.path("/opt/gatehouse/jvm.options"), Path.of("jvm.options").toAbsolutePath());
+    for (DockerfileStage.Copy copy : image.copies()) {
+      for (String source : copy.sources()) {
+        Path local = copy.fromStage() ? jar : Path.of(source);
+        Path destination = imageRoot.path(copy.destination());
+        Path file = copy.destination().endsWith("/") ? destination.resolve(local.getFileName()) : destination;
+        Files.createDirectories(file.getParent());
+        Files.createSymbolicLink(file, local.toAbsolutePath());
+      }
+    }
+    imageRoot.recordClassDataArchive();
     for (String volume : image.volumes()) {
       Path directory = Files.createDirectories(imageRoot.path(volume));
       if (imageRoot.asRoot) {
@@ -60,6 +71,19 @@ final class ImageRoot {
       }
     }
     return imageRoot;
+  }
+
+  /** The RUN that records the archive, as the image build runs it: as root, with this JVM's java. */
+  private void recordClassDataArchive() throws IOException, InterruptedException {
+    String recording = image.runs().stream().filter(run -> run.contains("class-data-archive")).findFirst()
+        .orElseThrow(() -> new IllegalStateException(DockerfileStage.FILE + " records no class data archive"));
+    ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", moved(recording)).redirectErrorStream(true);
+    builder.environment().put("PATH", javaPath());
+    Process run = builder.start();
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (run.waitFor() != 0) {
+      throw new IllegalStateException("the Dockerfile's recording step failed:\n" + output);
+    }
   }
 
   /** Where {@code imagePath}, an absolute path in the image, is here. */
@@ -86,7 +110,7 @@ final class ImageRoot {
   private ProcessBuilder asUser(List<String> command, Map<String, String> extra) {
     Map<String, String> environment = new LinkedHashMap<>();
     // What Docker sets besides the image's ENV: PATH (here with this JVM's java) and HOME.
-    environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+    environment.put("PATH", javaPath());
     environment.put("HOME", moved("/data"));
     image.env().forEach((name, value) -> environment.put(name, moved(value)));
     environment.putAll(extra);
@@ -101,6 +125,10 @@ final class ImageRoot {
     environment.forEach((name, value) -> full.add(name + "=" + value));
     full.addAll(command);
     return new ProcessBuilder(full).directory(path(image.workdir()).toFile());
+  }
+
+  private static String javaPath() {
+    return Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin";
   }
 
   private String moved(String text) {
