@@ -10,6 +10,7 @@ import dev.gatehouse.config.LoadResult;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.crypto.NativeCrypto;
 import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.identity.UsersFileDirectory;
 import dev.gatehouse.identity.UsersFileException;
 import dev.gatehouse.notifier.NotificationException;
 import dev.gatehouse.notifier.Notifier;
@@ -85,7 +86,7 @@ public class Gatehouse {
   public static ConfigurableApplicationContext start(Configuration configuration) {
     UserDirectory users;
     try {
-      users = UserDirectory.open(configuration.authenticationBackend().usersFile(),
+      users = UsersFileDirectory.open(configuration.authenticationBackend().usersFile(),
           configuration.authenticationBackend().extraAttributes());
     } catch (UsersFileException e) {
       throw new StartupProblems(e.problems());

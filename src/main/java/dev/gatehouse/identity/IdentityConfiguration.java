@@ -10,17 +10,13 @@ import org.springframework.context.annotation.Bean;
 public class IdentityConfiguration {
 
   @Bean
-  PasswordCheck passwordCheck(UserDirectory users) {
-    return new PasswordCheck(users);
-  }
-
-  @Bean
   SubjectIdentifiers subjectIdentifiers(OpaqueIdentifierRepository repository) {
     return new SubjectIdentifiers(repository);
   }
 
   @Bean(destroyMethod = "close")
   AutoCloseable usersFileWatcher(Configuration configuration, UserDirectory users) throws IOException {
-    return configuration.authenticationBackend().watch() ? UsersFileWatcher.start(users) : () -> { };
+    return configuration.authenticationBackend().watch() && users instanceof UsersFileDirectory file
+        ? UsersFileWatcher.start(file) : () -> { };
   }
 }

@@ -3,9 +3,10 @@ package dev.gatehouse.identity;
 import dev.gatehouse.crypto.PasswordDigest;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
- * The first factor: a username and password checked against users.yml. Usernames match exactly
+ * The first factor of the file backend: a username and password checked against users.yml. Usernames match exactly
  * (case-sensitive), as with Authelia's default {@code search.case_insensitive: false}.
  *
  * <p>A failed login costs one digest computation whether or not the username exists or is disabled: an
@@ -18,7 +19,7 @@ import java.util.concurrent.Semaphore;
  * end in OutOfMemoryError under a capped heap. Argon2 checks take turns on one array instead
  * (crypto's Argon2Memory), each using every processor.
  */
-public final class PasswordCheck {
+final class PasswordCheck {
 
   private static final long MIB = 1L << 20;
   /** The memory one check may always take: scrypt's and argon2id's with the usual defaults. */
@@ -26,18 +27,19 @@ public final class PasswordCheck {
   /** Heap left for the rest of Gatehouse while checks run. */
   static final long RESERVED_HEAP_BYTES = 96 * MIB;
 
-  private final UserDirectory directory;
+  private final Supplier<UserSnapshot> users;
   private final Semaphore processors;
   /** In MiB: the heap that checks may allocate for themselves at once. */
   private final Semaphore heap;
   private final int heapMiB;
 
-  public PasswordCheck(UserDirectory directory) {
-    this(directory, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+  /** {@code users}: the users loaded now, whose digests a check reads. */
+  PasswordCheck(Supplier<UserSnapshot> users) {
+    this(users, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
   }
 
-  PasswordCheck(UserDirectory directory, int processors, long maxHeapBytes) {
-    this.directory = directory;
+  PasswordCheck(Supplier<UserSnapshot> users, int processors, long maxHeapBytes) {
+    this.users = users;
     this.processors = new Semaphore(processors, true);
     this.heapMiB = checkHeapMiB(maxHeapBytes);
     this.heap = new Semaphore(heapMiB, true);
@@ -49,13 +51,13 @@ public final class PasswordCheck {
   }
 
   /** The user when the password is right, else empty (unknown user, disabled user or wrong password). */
-  public Optional<User> authenticate(String username, String password) {
+  Optional<User> authenticate(String username, String password) {
     if (username == null || password == null) {
       return Optional.empty();
     }
-    UserSnapshot users = directory.snapshot();
-    Optional<User> user = users.enabledUser(username);
-    Optional<PasswordDigest> digest = user.map(User::password).or(users::timingDecoy);
+    UserSnapshot snapshot = users.get();
+    Optional<User> user = snapshot.enabledUser(username);
+    Optional<PasswordDigest> digest = user.map(User::password).or(snapshot::timingDecoy);
     boolean matches = digest.map(d -> matchesInTurn(d, password)).orElse(false);
     return matches ? user : Optional.empty();
   }

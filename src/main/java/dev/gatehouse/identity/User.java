@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One entry of users.yml. Username, display name and password are always set; every other attribute is
- * null when the file does not give it, except {@code groups} and {@code extra}, which are empty then.
- * {@code extra} holds the {@code extra} attributes by name: a String, Long or Boolean, or a list of them.
- * {@code locale} is the canonical BCP 47 tag, {@code profile}, {@code picture} and {@code website} are
- * absolute http(s) URLs: the parser checks both.
+ * A user, from users.yml or a directory. Username and display name are always set; the password digest
+ * is set for a user of users.yml, and null for a directory's (the directory checks their passwords).
+ * Every other attribute is null when the source does not give it, except {@code groups} and
+ * {@code extra}, which are empty then. {@code extra} holds the {@code extra} attributes by name: a
+ * String, Long or Boolean, or a list of them. {@code locale} is the canonical BCP 47 tag, and
+ * {@code profile}, {@code picture} and {@code website} are absolute http(s) URLs: the parser checks both.
  */
 public record User(
     String username,
@@ -38,7 +39,6 @@ public record User(
   public User {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(displayName, "displayName");
-    Objects.requireNonNull(password, "password");
     groups = groups == null ? List.of() : List.copyOf(groups);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }

@@ -15,18 +15,20 @@ import org.slf4j.LoggerFactory;
  * The users of the file authentication backend. Lookups read an immutable snapshot without locking; a
  * reload builds a new snapshot and swaps it in whole, or, when the file is broken, keeps the old one.
  */
-public final class UserDirectory {
+public final class UsersFileDirectory implements UserDirectory {
 
-  private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+  private static final Logger log = LoggerFactory.getLogger(UsersFileDirectory.class);
 
   private final Path file;
   private final Map<String, ExtraAttribute> extraAttributes;
   private final AtomicReference<UserSnapshot> current;
+  private final PasswordCheck passwords;
 
-  UserDirectory(Path file, Map<String, ExtraAttribute> extraAttributes, UserSnapshot users) {
+  UsersFileDirectory(Path file, Map<String, ExtraAttribute> extraAttributes, UserSnapshot users) {
     this.file = file;
     this.extraAttributes = extraAttributes;
     this.current = new AtomicReference<>(users);
+    this.passwords = new PasswordCheck(current::get);
   }
 
   /**
@@ -35,12 +37,12 @@ public final class UserDirectory {
    *
    * @throws UsersFileException when the file was missing or is broken, with one problem per line
    */
-  public static UserDirectory open(Path file) {
+  public static UsersFileDirectory open(Path file) {
     return open(file, Map.of());
   }
 
   /** As {@link #open(Path)}, with the types of the users' {@code extra} attributes. */
-  public static UserDirectory open(Path file, Map<String, ExtraAttribute> extraAttributes) {
+  public static UsersFileDirectory open(Path file, Map<String, ExtraAttribute> extraAttributes) {
     if (Files.notExists(file)) {
       throw new UsersFileException(List.of(generateTemplate(file)));
     }
@@ -50,7 +52,7 @@ public final class UserDirectory {
       throw new UsersFileException(result.problems());
     }
     log.info("Loaded {} users from {}", result.users().size(), file);
-    return new UserDirectory(file, extraAttributes, UserSnapshot.of(result.users()));
+    return new UsersFileDirectory(file, extraAttributes, UserSnapshot.of(result.users()));
   }
 
   private static String generateTemplate(Path file) {
@@ -69,8 +71,14 @@ public final class UserDirectory {
   }
 
   /** The enabled user with exactly this username; a disabled user is not found, as in Authelia. */
+  @Override
   public Optional<User> find(String username) {
     return username == null ? Optional.empty() : current.get().enabledUser(username);
+  }
+
+  @Override
+  public Optional<User> authenticate(String username, String password) {
+    return passwords.authenticate(username, password);
   }
 
   /**

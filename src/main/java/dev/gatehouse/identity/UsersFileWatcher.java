@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Reloads are at least {@link #COOLDOWN} apart, as Authelia's, so that the burst of events of one save
  * costs one reload. Unlike Authelia, an event inside the cooldown is not dropped but reloads when the
  * cooldown ends: the last write of a burst is always the one in use. An empty file is skipped (editors
- * truncate before writing), and a broken one keeps the users loaded before (see {@link UserDirectory#reload}).
+ * truncate before writing), and a broken one keeps the users loaded before (see {@link UsersFileDirectory#reload}).
  */
 public final class UsersFileWatcher implements AutoCloseable {
 
@@ -31,12 +31,12 @@ public final class UsersFileWatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(UsersFileWatcher.class);
 
-  private final UserDirectory directory;
+  private final UsersFileDirectory directory;
   private final Path file;
   private final WatchService watchService;
   private final Thread thread;
 
-  private UsersFileWatcher(UserDirectory directory, WatchService watchService) {
+  private UsersFileWatcher(UsersFileDirectory directory, WatchService watchService) {
     this.directory = directory;
     this.file = directory.file().toAbsolutePath();
     this.watchService = watchService;
@@ -45,7 +45,7 @@ public final class UsersFileWatcher implements AutoCloseable {
   }
 
   /** Starts watching the directory's file on a daemon thread; {@link #close()} stops it. */
-  public static UsersFileWatcher start(UserDirectory directory) throws IOException {
+  public static UsersFileWatcher start(UsersFileDirectory directory) throws IOException {
     Path folder = directory.file().toAbsolutePath().getParent();
     WatchService watchService = folder.getFileSystem().newWatchService();
     try {

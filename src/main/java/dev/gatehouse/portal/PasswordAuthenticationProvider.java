@@ -1,7 +1,7 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.identity.PasswordCheck;
 import dev.gatehouse.identity.User;
+import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.regulation.AuthenticationAttempt;
 import dev.gatehouse.regulation.AuthenticationKind;
 import dev.gatehouse.regulation.ClientAddress;
@@ -30,14 +30,14 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
 
   static final String FAILURE_MESSAGE = "Incorrect username or password.";
 
-  private final PasswordCheck passwords;
+  private final UserDirectory users;
   private final Regulator regulator;
   private final TimingAttackDelay delay;
   private final Clock clock;
 
-  public PasswordAuthenticationProvider(PasswordCheck passwords, Regulator regulator, TimingAttackDelay delay,
+  public PasswordAuthenticationProvider(UserDirectory users, Regulator regulator, TimingAttackDelay delay,
       Clock clock) {
-    this.passwords = passwords;
+    this.users = users;
     this.regulator = regulator;
     this.delay = delay;
     this.clock = clock;
@@ -52,7 +52,7 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
       throw failure(started);
     }
     Regulator.Attempt attempt = regulator.begin(username, remoteIp(authentication), AuthenticationKind.PASSWORD);
-    Optional<User> user = passwords.authenticate(username, password);
+    Optional<User> user = users.authenticate(username, password);
     if (!attempt.conclude(user.isPresent())) {
       throw failure(started);
     }

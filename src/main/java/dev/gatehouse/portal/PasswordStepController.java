@@ -1,6 +1,6 @@
 package dev.gatehouse.portal;
 
-import dev.gatehouse.identity.PasswordCheck;
+import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.regulation.Regulator;
 import dev.gatehouse.regulation.TimingAttackDelay;
 import dev.gatehouse.signin.AuthenticationMethods;
@@ -29,9 +29,9 @@ public class PasswordStepController {
   private final PasswordAuthenticationProvider passwords;
   private final SessionFactors factors;
 
-  public PasswordStepController(PasswordCheck passwords, Regulator regulator, TimingAttackDelay delay, Clock clock,
+  public PasswordStepController(UserDirectory users, Regulator regulator, TimingAttackDelay delay, Clock clock,
       SessionFactors factors) {
-    this.passwords = new PasswordAuthenticationProvider(passwords, regulator, delay, clock);
+    this.passwords = new PasswordAuthenticationProvider(users, regulator, delay, clock);
     this.factors = factors;
   }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.portal;
 
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.health.HealthController;
-import dev.gatehouse.identity.PasswordCheck;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.notifier.Notifier;
 import dev.gatehouse.oidc.OidcConfiguration;
@@ -97,7 +96,7 @@ public class PortalConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain portalChain(HttpSecurity http, PasswordCheck passwords, Regulator regulator,
+  SecurityFilterChain portalChain(HttpSecurity http, UserDirectory users, Regulator regulator,
       TimingAttackDelay delay, Clock clock, AuthenticationSuccessHandler signedIn, RequestCache requestCache)
       throws Exception {
     http
@@ -117,7 +116,7 @@ public class PortalConfiguration {
             .ignoringRequestMatchers(API_CALLS))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedForm()))
         // Not a bean: Spring Security would also register it globally, and count each failure twice.
-        .authenticationProvider(new PasswordAuthenticationProvider(passwords, regulator, delay, clock))
+        .authenticationProvider(new PasswordAuthenticationProvider(users, regulator, delay, clock))
         .formLogin(form -> form.loginPage(SignInPages.LOGIN).failureUrl(SignInPages.LOGIN_FAILED)
             .successHandler(signedIn))
         .logout(logout -> logout.logoutSuccessUrl(EndSessionResponses.SIGNED_OUT_PAGE))

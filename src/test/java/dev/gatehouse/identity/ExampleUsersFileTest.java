@@ -11,9 +11,9 @@ class ExampleUsersFileTest {
 
   @Test
   void johnLogsInWithTheDocumentedPassword() {
-    PasswordCheck passwords = new PasswordCheck(UserDirectory.open(Path.of("config/users.yml")));
+    UserDirectory users = UsersFileDirectory.open(Path.of("config/users.yml"));
 
-    User john = passwords.authenticate("john", "insecure_password").orElseThrow();
+    User john = users.authenticate("john", "insecure_password").orElseThrow();
 
     assertThat(john.password().encoded()).startsWith("$argon2id$v=19$m=65536,t=3,p=4$");
     assertThat(john.displayName()).isEqualTo("John Doe");

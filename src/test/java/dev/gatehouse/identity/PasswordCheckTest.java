@@ -29,7 +29,7 @@ class PasswordCheckTest {
 
   @Test
   void acceptsTheRightPasswordOnly() throws IOException {
-    PasswordCheck passwords = passwordsFor("""
+    UserDirectory passwords = passwordsFor("""
         users:
           john: {password: '%s', displayname: 'John Doe'}
         """.formatted(PASSWORD_DIGEST));
@@ -42,7 +42,7 @@ class PasswordCheckTest {
 
   @Test
   void refusesUnknownAndDisabledUsers() throws IOException {
-    PasswordCheck passwords = passwordsFor("""
+    UserDirectory passwords = passwordsFor("""
         users:
           john: {password: '%s', displayname: 'John Doe'}
           retired: {password: '%1$s', displayname: 'Retired', disabled: true}
@@ -100,8 +100,7 @@ class PasswordCheckTest {
       }
     };
     UserSnapshot users = UserSnapshot.of(Map.of("john", TestUsers.withOnlyRequiredAttributes("john", slow, false)));
-    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), Map.of(), users),
-        processors, 186L << 20);
+    PasswordCheck passwords = new PasswordCheck(() -> users, processors, 186L << 20);
     ExecutorService logins = Executors.newFixedThreadPool(processors);
     try {
       List<Future<?>> attempts = new ArrayList<>();
@@ -124,7 +123,7 @@ class PasswordCheckTest {
     UserSnapshot users = UserSnapshot.of(Map.of(
         "john", TestUsers.withOnlyRequiredAttributes("john", johnsDigest, false),
         "retired", TestUsers.withOnlyRequiredAttributes("retired", retiredDigest, true)));
-    PasswordCheck passwords = new PasswordCheck(new UserDirectory(dir.resolve("users.yml"), Map.of(), users));
+    PasswordCheck passwords = new PasswordCheck(() -> users);
 
     passwords.authenticate("nobody", "password");
     passwords.authenticate("retired", "password");
@@ -143,8 +142,8 @@ class PasswordCheckTest {
     assertThat(UserSnapshot.of(Map.of()).timingDecoy()).isEmpty();
   }
 
-  private PasswordCheck passwordsFor(String usersYaml) throws IOException {
-    return new PasswordCheck(UserDirectory.open(Files.writeString(dir.resolve("users.yml"), usersYaml)));
+  private UserDirectory passwordsFor(String usersYaml) throws IOException {
+    return UsersFileDirectory.open(Files.writeString(dir.resolve("users.yml"), usersYaml));
   }
 
   /** Counts the digest computations made against a real digest. */

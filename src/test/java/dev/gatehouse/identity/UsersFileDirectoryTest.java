@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UserDirectoryTest {
+class UsersFileDirectoryTest {
 
   static final String JOHN = """
       users:
@@ -29,7 +29,7 @@ class UserDirectoryTest {
 
   @Test
   void findsEnabledUsersByExactUsername() throws IOException {
-    UserDirectory directory = UserDirectory.open(write(JOHN));
+    UsersFileDirectory directory = UsersFileDirectory.open(write(JOHN));
 
     assertThat(directory.find("john")).get().extracting(User::displayName).isEqualTo("John Doe");
     assertThat(directory.find("John")).isEmpty();
@@ -39,14 +39,14 @@ class UserDirectoryTest {
 
   @Test
   void doesNotFindADisabledUser() throws IOException {
-    assertThat(UserDirectory.open(write(JOHN)).find("retired")).isEmpty();
+    assertThat(UsersFileDirectory.open(write(JOHN)).find("retired")).isEmpty();
   }
 
   @Test
   void generatesATemplateForAMissingFileAndStillFailsStartup() throws IOException {
     Path file = dir.resolve("users.yml");
 
-    UsersFileException error = catchThrowableOfType(UsersFileException.class, () -> UserDirectory.open(file));
+    UsersFileException error = catchThrowableOfType(UsersFileException.class, () -> UsersFileDirectory.open(file));
 
     assertThat(error.problems()).containsExactly("user authentication database file doesn't exist at path '" + file
         + "' and has been generated: add your users to it (its example user is disabled) and start Gatehouse again");
@@ -55,14 +55,14 @@ class UserDirectoryTest {
     assertThat(template.problems()).isEmpty();
     assertThat(template.users()).containsOnlyKeys("example");
     assertThat(template.users().get("example").disabled()).isTrue();
-    assertThat(UserDirectory.open(file).find("example")).isEmpty();
+    assertThat(UsersFileDirectory.open(file).find("example")).isEmpty();
   }
 
   @Test
   void failsStartupOnABrokenFileWithEveryProblem() throws IOException {
     Path file = write("users:\n  john: {email: 'john@example.com'}\n");
 
-    UsersFileException error = catchThrowableOfType(UsersFileException.class, () -> UserDirectory.open(file));
+    UsersFileException error = catchThrowableOfType(UsersFileException.class, () -> UsersFileDirectory.open(file));
 
     assertThat(error.problems()).containsExactly(
         file + ": users.john.password: is required (line 2)",
@@ -72,7 +72,7 @@ class UserDirectoryTest {
 
   @Test
   void reloadSwapsInTheNewUsers() throws IOException {
-    UserDirectory directory = UserDirectory.open(write(JOHN));
+    UsersFileDirectory directory = UsersFileDirectory.open(write(JOHN));
     write(JOHN_AND_JANE);
 
     assertThat(directory.reload()).isEmpty();
@@ -83,7 +83,7 @@ class UserDirectoryTest {
 
   @Test
   void reloadOfABrokenFileKeepsTheUsersLoadedBefore() throws IOException {
-    UserDirectory directory = UserDirectory.open(write(JOHN));
+    UsersFileDirectory directory = UsersFileDirectory.open(write(JOHN));
     Path file = write(JOHN_AND_JANE.replace("displayname: 'Jane Roe'", "displayname: ['Jane']"));
 
     assertThat(directory.reload())

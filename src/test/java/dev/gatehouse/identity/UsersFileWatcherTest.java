@@ -1,7 +1,7 @@
 package dev.gatehouse.identity;
 
-import static dev.gatehouse.identity.UserDirectoryTest.JOHN;
-import static dev.gatehouse.identity.UserDirectoryTest.JOHN_AND_JANE;
+import static dev.gatehouse.identity.UsersFileDirectoryTest.JOHN;
+import static dev.gatehouse.identity.UsersFileDirectoryTest.JOHN_AND_JANE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -28,22 +28,22 @@ class UsersFileWatcherTest {
   Path dir;
 
   private Path file;
-  private UserDirectory directory;
+  private UsersFileDirectory directory;
   private UsersFileWatcher watcher;
   private final ListAppender<ILoggingEvent> directoryLog = new ListAppender<>();
 
   @BeforeEach
   void startWatching() throws IOException {
     file = Files.writeString(dir.resolve("users.yml"), JOHN);
-    directory = UserDirectory.open(file);
+    directory = UsersFileDirectory.open(file);
     watcher = UsersFileWatcher.start(directory);
     directoryLog.start();
-    ((Logger) LoggerFactory.getLogger(UserDirectory.class)).addAppender(directoryLog);
+    ((Logger) LoggerFactory.getLogger(UsersFileDirectory.class)).addAppender(directoryLog);
   }
 
   @AfterEach
   void stopWatching() throws IOException {
-    ((Logger) LoggerFactory.getLogger(UserDirectory.class)).detachAppender(directoryLog);
+    ((Logger) LoggerFactory.getLogger(UsersFileDirectory.class)).detachAppender(directoryLog);
     watcher.close();
   }
 

@@ -14,7 +14,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.gatehouse.identity.UserDirectory;
+import dev.gatehouse.identity.UsersFileDirectory;
 import dev.gatehouse.testing.TestGatehouse;
 import dev.gatehouse.testing.UserAgent;
 import java.net.URI;
@@ -239,14 +239,14 @@ class PoliciesAndClaimsTest {
     try {
       Files.writeString(users, USERS.replace("    email: 'john@example.com'\n",
           "    email: 'john@example.com'\n    disabled: true\n"));
-      assertThat(gatehouse.bean(UserDirectory.class).reload()).isEmpty();
+      assertThat(gatehouse.bean(UsersFileDirectory.class).reload()).isEmpty();
 
       HttpResponse<String> again = browser.get(request(""));
       assertThat(again.statusCode()).isEqualTo(403);
       assertThat(again.body()).contains("Your account is not allowed to use").doesNotContain("?code=");
     } finally {
       Files.writeString(users, USERS);
-      gatehouse.bean(UserDirectory.class).reload();
+      gatehouse.bean(UsersFileDirectory.class).reload();
     }
   }
 
@@ -269,7 +269,7 @@ class PoliciesAndClaimsTest {
     Path users = directory.resolve("users.yml");
     try {
       Files.writeString(users, USERS.replace("groups: ['librechat', 'admins']", "groups: ['admins']"));
-      assertThat(gatehouse.bean(UserDirectory.class).reload()).isEmpty();
+      assertThat(gatehouse.bean(UsersFileDirectory.class).reload()).isEmpty();
 
       HttpResponse<String> refused = tokenEndpoint("/api/oidc/token", "grant_type=refresh_token&refresh_token="
           + refreshed.get("refresh_token"));
@@ -279,7 +279,7 @@ class PoliciesAndClaimsTest {
           .as("the grant is revoked with its access token").isEqualTo(401);
     } finally {
       Files.writeString(users, USERS);
-      gatehouse.bean(UserDirectory.class).reload();
+      gatehouse.bean(UsersFileDirectory.class).reload();
     }
   }
 
