@@ -1,5 +1,6 @@
 package dev.gatehouse.health;
 
+import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.session.SessionStore;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Health for proxies and container runtimes: {@code /api/health} says the process answers (as
- * Authelia's does), {@code /api/health/ready} also that storage and the session store (Redis, when
- * sessions are kept there) answer. Nothing else is said.
+ * Authelia's does), {@code /api/health/ready} also that storage, the session store (Redis, when
+ * sessions are kept there) and the user directory (an LDAP server, when users are kept there) answer.
+ * Nothing else is said.
  */
 @RestController
 public class HealthController {
@@ -22,10 +24,12 @@ public class HealthController {
 
   private final JdbcTemplate jdbc;
   private final SessionStore sessions;
+  private final UserDirectory users;
 
-  public HealthController(JdbcTemplate jdbc, SessionStore sessions) {
+  public HealthController(JdbcTemplate jdbc, SessionStore sessions, UserDirectory users) {
     this.jdbc = jdbc;
     this.sessions = sessions;
+    this.users = users;
   }
 
   @GetMapping(LIVENESS)
@@ -38,8 +42,9 @@ public class HealthController {
     try {
       jdbc.queryForObject("select 1", Integer.class);
       sessions.ping();
+      users.checkReachable();
       return answer(HttpStatus.OK, "OK");
-    } catch (RuntimeException storageDown) {
+    } catch (RuntimeException unreachable) {
       return answer(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE");
     }
   }

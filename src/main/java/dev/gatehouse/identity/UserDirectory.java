@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Where users come from: the users file or a directory server. Both find a user by the exact
  * username Gatehouse keeps (the key of TOTP devices, security keys and the opaque subject), and check
- * a password.
+ * a password. A directory server that cannot answer throws {@link DirectoryUnavailableException} from
+ * any of these, which is never the same as "no such user" or "wrong password".
  */
 public interface UserDirectory {
 
@@ -18,4 +19,12 @@ public interface UserDirectory {
    * returned carries the username.
    */
   Optional<User> authenticate(String input, String password);
+
+  /**
+   * Returns when the source can answer now; a file always can.
+   *
+   * @throws DirectoryUnavailableException when a directory server cannot
+   */
+  default void checkReachable() {
+  }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.portal;
 
+import dev.gatehouse.identity.DirectoryUnavailableException;
 import dev.gatehouse.identity.User;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.regulation.AuthenticationAttempt;
@@ -52,7 +53,14 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
       throw failure(started);
     }
     Regulator.Attempt attempt = regulator.begin(username, remoteIp(authentication), AuthenticationKind.PASSWORD);
-    Optional<User> user = users.authenticate(username, password);
+    Optional<User> user;
+    try {
+      user = users.authenticate(username, password);
+    } catch (DirectoryUnavailableException outage) {
+      // Counted as a failure, as Authelia does: an outage must not become a way around regulation.
+      attempt.conclude(false);
+      throw outage;
+    }
     if (!attempt.conclude(user.isPresent())) {
       throw failure(started);
     }
