@@ -99,8 +99,10 @@ final class LdapConnections implements AutoCloseable {
    */
   private LDAPConnectionPool pool(LdapBackendConfig.Pooling pooling) {
     try {
-      LDAPConnectionPool result = new LDAPConnectionPool(serverSet(serviceBind), null, pooling.count(),
-          pooling.count(), pooling.count(), null, false);
+      SingleServerSet server = new SingleServerSet(config.address().host(), config.address().port(), sockets,
+          options);
+      LDAPConnectionPool result = new LDAPConnectionPool(server, serviceBind, pooling.count(), pooling.count(),
+          pooling.count(), startTls, false);
       result.setMaxWaitTimeMillis(pooling.timeout().toMillis());
       result.setCreateIfNecessary(false);
       result.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.SEARCH));
