@@ -8,9 +8,7 @@ import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.gatehouse.testing.TestGatehouse;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -61,7 +59,7 @@ final class InMemoryDirectories {
   private static InMemoryDirectoryServerConfig config(String baseDn) throws LDAPException {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDn);
     config.addAdditionalBindCredentials(TestLdapConfig.SERVICE_DN, TestLdapConfig.SERVICE_PASSWORD);
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", freePort()));
+    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", TestGatehouse.freePort()));
     return config;
   }
 
@@ -69,14 +67,6 @@ final class InMemoryDirectories {
     InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
     server.startListening();
     return server;
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static final class BitwiseAndRule extends InMemoryOperationInterceptor {
