@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
 import dev.gatehouse.config.schema.LdapBackendConfig;
+import dev.gatehouse.testing.Race;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,7 @@ class DirectoryOutageTest {
           .hasMessageNotContaining(JOHN_PASSWORD)
           .hasMessageNotContaining(TestLdapConfig.SERVICE_PASSWORD);
       assertThatThrownBy(() -> directory.find("john")).isInstanceOf(DirectoryUnavailableException.class);
+      assertThatThrownBy(directory::checkStartup).isInstanceOf(DirectoryUnavailableException.class);
 
       server.startListening();
       assertThat(directory.authenticate("john", JOHN_PASSWORD)).isPresent();
@@ -89,6 +94,37 @@ class DirectoryOutageTest {
           .isInstanceOf(DirectoryUnavailableException.class)
           .hasMessageContaining("invalid credentials")
           .hasMessageNotContaining("not-the-service-password");
+    }
+  }
+
+  /** A directory that accepts connections but never answers is unavailable once {@code timeout} is up. */
+  @Test
+  void aDirectoryThatDoesNotAnswerIsUnavailableAfterTheTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        LdapDirectory directory = new LdapDirectory(TestLdapConfig.of(Implementation.LLDAP, silent.getLocalPort())
+            .timeout(Duration.ofMillis(500)).build(), Clock.systemUTC(), null)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> directory.authenticate("john", JOHN_PASSWORD))
+          .isInstanceOf(DirectoryUnavailableException.class)
+          .hasMessageContaining("timeout");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+  }
+
+  /** More sign-ins at once than the pool has connections: they wait their turn, none fails. */
+  @Test
+  void concurrentSignInsShareASmallPool() throws Exception {
+    LdapBackendConfig config = TestLdapConfig.of(Implementation.LLDAP, port)
+        .pooled(2, 2, Duration.ofSeconds(10)).build();
+    try (LdapDirectory directory = new LdapDirectory(config, Clock.systemUTC(), null)) {
+      List<Integer> signedIn = Race.of(8, () -> {
+        int count = 0;
+        for (int i = 0; i < 25; i++) {
+          count += directory.authenticate("john", JOHN_PASSWORD).isPresent() ? 1 : 0;
+        }
+        return count;
+      });
+      assertThat(signedIn).containsOnly(25);
     }
   }
 

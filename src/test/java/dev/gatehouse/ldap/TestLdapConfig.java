@@ -32,6 +32,7 @@ final class TestLdapConfig {
   private Attributes attributes;
   private GroupSearchMode mode = GroupSearchMode.FILTER;
   private Pooling pooling = new Pooling(false, 5, 2, Duration.ofSeconds(10));
+  private Duration timeout = Duration.ofSeconds(5);
   private boolean startTls;
   private SessionConfig.Tls tls;
   private String user = SERVICE_DN;
@@ -116,6 +117,11 @@ final class TestLdapConfig {
     return this;
   }
 
+  TestLdapConfig timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
   TestLdapConfig tls(String serverName, boolean startTls) {
     this.tls = new SessionConfig.Tls(serverName, false, TlsVersion.TLS_1_2, null);
     this.startTls = startTls;
@@ -129,7 +135,7 @@ final class TestLdapConfig {
   }
 
   LdapBackendConfig build() {
-    return new LdapBackendConfig(address, implementation, Duration.ofSeconds(5), startTls,
+    return new LdapBackendConfig(address, implementation, timeout, startTls,
         tls == null ? new SessionConfig.Tls(address.host(), false, TlsVersion.TLS_1_2, null) : tls, pooling,
         baseDn, additionalUsersDn, fill(usersFilter), additionalGroupsDn, fill(groupsFilter), mode, attributes,
         false, password == null, false, user, password);
