@@ -122,7 +122,8 @@ class SlapdDirectoryTest {
   void ldapsAndStartTlsWithAPrivateCa() {
     TestLdapConfig ldaps = custom(slapd.ldapsPort()).address("ldaps", slapd.ldapsPort()).tls("localhost", false);
     TestLdapConfig startTls = custom(slapd.port()).tls(null, true);
-    for (TestLdapConfig config : new TestLdapConfig[] {ldaps, startTls}) {
+    TestLdapConfig pooledStartTls = custom(slapd.port()).tls(null, true).pooled(2, 2, Duration.ofSeconds(2));
+    for (TestLdapConfig config : new TestLdapConfig[] {ldaps, startTls, pooledStartTls}) {
       try (LdapDirectory directory = directory(config, ca.trustManager())) {
         assertThat(directory.authenticate("john", JOHN_PASSWORD)).isPresent();
         assertThat(directory.checkStartup().startTls()).isTrue();

@@ -34,6 +34,7 @@ final class TestLdapConfig {
   private Pooling pooling = new Pooling(false, 5, 2, Duration.ofSeconds(10));
   private Duration timeout = Duration.ofSeconds(5);
   private boolean startTls;
+  private boolean permitReferrals;
   private SessionConfig.Tls tls;
   private String user = SERVICE_DN;
   private String password = SERVICE_PASSWORD;
@@ -128,6 +129,11 @@ final class TestLdapConfig {
     return this;
   }
 
+  TestLdapConfig permitReferrals() {
+    this.permitReferrals = true;
+    return this;
+  }
+
   TestLdapConfig serviceAccount(String user, String password) {
     this.user = user;
     this.password = password;
@@ -138,7 +144,7 @@ final class TestLdapConfig {
     return new LdapBackendConfig(address, implementation, timeout, startTls,
         tls == null ? new SessionConfig.Tls(address.host(), false, TlsVersion.TLS_1_2, null) : tls, pooling,
         baseDn, additionalUsersDn, fill(usersFilter), additionalGroupsDn, fill(groupsFilter), mode, attributes,
-        false, password == null, false, user, password);
+        permitReferrals, password == null, false, user, password);
   }
 
   /** The binder's load-time step: the attribute placeholders. */
