@@ -168,9 +168,9 @@ final class LdapConnections implements AutoCloseable {
     if (password == null || password.isEmpty()) {
       return false;
     }
-    try (LDAPConnection connection = connect(config.address().host(), config.address().port(),
-        new SimpleBindRequest(dn, password))) {
-      return connection.isConnected();
+    // The connection is only opened to bind: getting it means the directory accepted the password.
+    try (LDAPConnection bound = serverSet(new SimpleBindRequest(dn, password)).getConnection()) {
+      return true;
     } catch (LDAPException e) {
       if (isUnreachable(e)) {
         throw unavailable("the LDAP directory could not check a password", e);

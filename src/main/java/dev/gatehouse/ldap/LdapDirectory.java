@@ -107,7 +107,9 @@ public final class LdapDirectory implements AutoCloseable {
       if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
         throw e;
       }
-      log.warn("The LDAP users filter matches several entries for '{}'; there must be only one", input);
+      // The input is the user's: control characters could forge log lines.
+      log.warn("The LDAP users filter matches several entries for '{}'; there must be only one",
+          input.replaceAll("\\p{Cntrl}", "?"));
       return Optional.empty();
     }
   }
