@@ -35,9 +35,7 @@ final class InMemoryDirectories {
   static InMemoryDirectoryServer lldap() throws LDAPException {
     InMemoryDirectoryServerConfig config = config("dc=example,dc=com");
     config.setEnforceSingleStructuralObjectClass(false);
-    InMemoryDirectoryServer server = start(config);
-    server.importFromLDIF(true, InMemoryDirectories.class.getResource("lldap.ldif").getPath());
-    return server;
+    return serve(config, "lldap.ldif");
   }
 
   /**
@@ -51,9 +49,14 @@ final class InMemoryDirectories {
     InMemoryDirectoryServerConfig config = config("DC=ad,DC=test");
     config.setSchema(null);
     config.addInMemoryOperationInterceptor(new BitwiseAndRule());
-    InMemoryDirectoryServer server = start(config);
-    server.importFromLDIF(true, InMemoryDirectories.class.getResource("activedirectory.ldif").getPath());
-    return server;
+    return serve(config, "activedirectory.ldif");
+  }
+
+  /** FreeIPA's and GLAuth's account attributes side by side, without their schemas (so schema checking is off). */
+  static InMemoryDirectoryServer freeIpaAndGlauth() throws LDAPException {
+    InMemoryDirectoryServerConfig config = config("dc=example,dc=com");
+    config.setSchema(null);
+    return serve(config, "freeipa-glauth.ldif");
   }
 
   private static InMemoryDirectoryServerConfig config(String baseDn) throws LDAPException {
@@ -63,8 +66,11 @@ final class InMemoryDirectories {
     return config;
   }
 
-  private static InMemoryDirectoryServer start(InMemoryDirectoryServerConfig config) throws LDAPException {
+  /** A server holding the entries of an LDIF resource beside this class, listening. */
+  private static InMemoryDirectoryServer serve(InMemoryDirectoryServerConfig config, String ldif)
+      throws LDAPException {
     InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+    server.importFromLDIF(true, InMemoryDirectories.class.getResource(ldif).getPath());
     server.startListening();
     return server;
   }

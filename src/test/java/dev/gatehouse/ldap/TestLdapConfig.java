@@ -69,7 +69,21 @@ final class TestLdapConfig {
         config.groupsFilter = "(&(member={dn})(|(sAMAccountType=268435456)(sAMAccountType=536870912)))";
         config.attributes = activeDirectoryAttributes();
       }
-      default -> throw new IllegalArgumentException("no test defaults for " + implementation);
+      case FREEIPA -> {
+        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))(objectClass=person)"
+            + "(!(nsAccountLock=TRUE))(krbPasswordExpiration>={date-time:generalized})"
+            + "(|(!(krbPrincipalExpiration=*))(krbPrincipalExpiration>={date-time:generalized})))";
+        config.groupsFilter = "(&(member={dn})(objectClass=groupOfNames))";
+        config.attributes = new Attributes(null, "uid", "displayName", "sn", "givenName", null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, "mail", "memberOf", "cn",
+            Map.of());
+      }
+      case GLAUTH -> {
+        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))"
+            + "(objectClass=posixAccount)(!(accountStatus=inactive)))";
+        config.groupsFilter = "(&(uniqueMember={dn})(objectClass=posixGroup))";
+        config.attributes = attributes(null, "cn", "description", "mail", "memberOf", Map.of());
+      }
     }
     return config;
   }
