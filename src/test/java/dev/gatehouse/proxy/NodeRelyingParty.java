@@ -1,6 +1,7 @@
 package dev.gatehouse.proxy;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.gatehouse.testing.RequiredSoftware;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class NodeRelyingParty {
     String version = output(directory, List.of(node.toString(), "--version")).trim();
     Matcher major = NODE_VERSION.matcher(version);
     if (!major.lookingAt() || Integer.parseInt(major.group(1)) < 20) {
-      Prerequisites.skipOrFail("Node.js " + version
+      RequiredSoftware.skipOrFail("Node.js " + version
           + " is too old: openid-client 6 and playwright-core need 20 or later");
     }
     Path installed = directory.resolve("node_modules").resolve(".package-lock.json");

@@ -1,12 +1,12 @@
 package dev.gatehouse.proxy;
 
+import dev.gatehouse.testing.RequiredSoftware;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The programs the proxy suite runs. A missing one skips the suite with a message saying what to
@@ -20,7 +20,7 @@ public final class Prerequisites {
   /** The first of {@code candidates} (absolute paths, or names looked up on PATH) that can be run. */
   public static Path executable(String missingMessage, String... candidates) {
     return find(candidates).orElseGet(() -> {
-      skipOrFail(missingMessage);
+      RequiredSoftware.skipOrFail(missingMessage);
       throw new IllegalStateException("unreachable");
     });
   }
@@ -39,12 +39,5 @@ public final class Prerequisites {
       }
     }
     return places.stream().filter(Files::isExecutable).findFirst();
-  }
-
-  public static void skipOrFail(String message) {
-    if (System.getenv("CI") != null) {
-      throw new AssertionError(message);
-    }
-    Assumptions.abort(message);
   }
 }

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -36,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A certificate authority made for one test run, and a server certificate from it for
  * {@code localhost} and 127.0.0.1, as files nginx and Node read: {@code ca.pem} (what
  * NODE_EXTRA_CA_CERTS names), {@code fullchain.pem} (server certificate then CA, nginx's
- * ssl_certificate) and {@code server-key.pem}.
+ * ssl_certificate) and {@code server-key.pem}. Also slapd's, for the LDAP tests over ldaps:// and StartTLS.
  */
 public final class ThrowawayCa {
 
@@ -100,25 +102,34 @@ public final class ThrowawayCa {
     return caFile;
   }
 
-  Path chainFile() {
+  public Path chainFile() {
     return chainFile;
   }
 
-  Path keyFile() {
+  public Path keyFile() {
     return keyFile;
   }
 
   /** TLS for Java's HttpClient that trusts this CA and nothing else. */
   SSLContext sslContext() {
     try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager()}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Trusts this CA and nothing else. */
+  public X509TrustManager trustManager() {
+    try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       trust.setCertificateEntry("ca", ca);
       TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
+      return (X509TrustManager) factory.getTrustManagers()[0];
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
     }
