@@ -184,9 +184,14 @@ final class LdapConnections implements AutoCloseable {
     return UNREACHABLE.contains(e.getResultCode()) || !e.getResultCode().isConnectionUsable();
   }
 
+  /**
+   * Names the result and what the server or the SDK said about it (a refused certificate, a timeout). The
+   * SDK's messages name addresses and DNs, never a bind password.
+   */
   static DirectoryUnavailableException unavailable(String what, LDAPException e) {
-    return new DirectoryUnavailableException(what + ": " + e.getResultCode()
-        + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e);
+    String said = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage();
+    return new DirectoryUnavailableException(what + ": " + e.getResultCode() + (said == null ? "" : " (" + said + ")"),
+        e);
   }
 
   private static void sleep(Duration pause) {

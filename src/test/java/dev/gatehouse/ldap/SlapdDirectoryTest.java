@@ -137,16 +137,17 @@ class SlapdDirectoryTest {
     TestLdapConfig wrongName = custom(slapd.port()).address("ldaps", slapd.ldapsPort()).tls("ldap.other.test", false);
     TestLdapConfig untrustedLdaps = custom(slapd.port()).address("ldaps", slapd.ldapsPort()).tls(null, false);
     TestLdapConfig untrustedStartTls = custom(slapd.port()).tls(null, true);
-    assertRefused(directory(wrongName, ca.trustManager()));
-    assertRefused(directory(untrustedLdaps, stranger));
-    assertRefused(directory(untrustedStartTls, stranger));
-    assertRefused(directory(untrustedLdaps, null));
+    assertRefused(directory(wrongName, ca.trustManager()), "did not contain any of the acceptable addresses");
+    assertRefused(directory(untrustedLdaps, stranger), "PKIX path validation failed");
+    assertRefused(directory(untrustedStartTls, stranger), "PKIX path validation failed");
+    assertRefused(directory(untrustedLdaps, null), "PKIX path building failed");
   }
 
-  private static void assertRefused(LdapDirectory directory) {
+  private static void assertRefused(LdapDirectory directory, String reason) {
     try (directory) {
       assertThatThrownBy(() -> directory.authenticate("john", JOHN_PASSWORD))
-          .isInstanceOf(DirectoryUnavailableException.class);
+          .isInstanceOf(DirectoryUnavailableException.class)
+          .hasMessageContaining(reason);
     }
   }
 
