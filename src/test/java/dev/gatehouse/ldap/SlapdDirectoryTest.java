@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
+import dev.gatehouse.config.schema.TlsVersion;
 import dev.gatehouse.proxy.ThrowawayCa;
 import dev.gatehouse.testing.TemporarySlapd.Setup;
+import dev.gatehouse.testing.TemporarySlapd.Tls;
 import dev.gatehouse.testing.TemporarySlapd;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class SlapdDirectoryTest {
   @BeforeAll
   static void start() {
     ca = ThrowawayCa.create(certificates);
-    slapd = seeded(PLAIN.withTls(ca.chainFile(), ca.keyFile()));
+    slapd = seeded(PLAIN.withTls(new Tls(ca.chainFile(), ca.keyFile(), null)));
   }
 
   @AfterAll
@@ -148,6 +150,24 @@ class SlapdDirectoryTest {
       assertThatThrownBy(() -> directory.authenticate("john", JOHN_PASSWORD))
           .isInstanceOf(DirectoryUnavailableException.class)
           .hasMessageContaining(reason);
+    }
+  }
+
+  /**
+   * A server that speaks TLS 1.2 at most: offered 1.2, it is used; with a minimum of TLS 1.3, which the other
+   * server accepts, the handshake fails.
+   */
+  @Test
+  void theTlsVersionsAreThoseConfigured() {
+    try (TemporarySlapd tls12 = seeded(PLAIN.withTls(new Tls(ca.chainFile(), ca.keyFile(), "NORMAL:-VERS-TLS1.3")));
+        LdapDirectory only12 = directory(custom(tls12.port()).tls(null, true, TlsVersion.TLS_1_2, TlsVersion.TLS_1_2),
+            ca.trustManager());
+        LdapDirectory only13 = directory(custom(slapd.port()).tls(null, true, TlsVersion.TLS_1_3, null),
+            ca.trustManager())) {
+      assertThat(only12.authenticate("john", JOHN_PASSWORD)).isPresent();
+      assertThat(only13.authenticate("john", JOHN_PASSWORD)).isPresent();
+      assertRefused(directory(custom(tls12.port()).tls(null, true, TlsVersion.TLS_1_3, null), ca.trustManager()),
+          "handshake");
     }
   }
 

@@ -138,7 +138,11 @@ final class TestLdapConfig {
   }
 
   TestLdapConfig tls(String serverName, boolean startTls) {
-    this.tls = new SessionConfig.Tls(serverName, false, TlsVersion.TLS_1_2, null);
+    return tls(serverName, startTls, TlsVersion.TLS_1_2, null);
+  }
+
+  TestLdapConfig tls(String serverName, boolean startTls, TlsVersion minimum, TlsVersion maximum) {
+    this.tls = new SessionConfig.Tls(serverName, false, minimum, maximum);
     this.startTls = startTls;
     return this;
   }
