@@ -134,7 +134,7 @@ class SlapdDirectoryTest {
   }
 
   @Test
-  void aWrongServerNameOrAnUntrustedCaIsRefused(@TempDir Path other) throws Exception {
+  void aWrongServerNameOrAnUntrustedCaIsRefusedUnlessVerifyingIsSkipped(@TempDir Path other) throws Exception {
     X509TrustManager stranger = ThrowawayCa.create(Files.createDirectories(other)).trustManager();
     TestLdapConfig wrongName = custom(slapd.port()).address("ldaps", slapd.ldapsPort()).tls("ldap.other.test", false);
     TestLdapConfig untrustedLdaps = custom(slapd.port()).address("ldaps", slapd.ldapsPort()).tls(null, false);
@@ -143,6 +143,9 @@ class SlapdDirectoryTest {
     assertRefused(directory(untrustedLdaps, stranger), "PKIX path validation failed");
     assertRefused(directory(untrustedStartTls, stranger), "PKIX path validation failed");
     assertRefused(directory(untrustedLdaps, null), "PKIX path building failed");
+    try (LdapDirectory skipVerify = directory(untrustedLdaps.skipVerify(), stranger)) {
+      assertThat(skipVerify.authenticate("john", JOHN_PASSWORD)).isPresent();
+    }
   }
 
   private static void assertRefused(LdapDirectory directory, String reason) {

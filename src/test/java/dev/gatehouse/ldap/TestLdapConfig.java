@@ -132,6 +132,11 @@ final class TestLdapConfig {
     return this;
   }
 
+  TestLdapConfig skipVerify() {
+    this.tls = new SessionConfig.Tls(null, true, TlsVersion.TLS_1_2, null);
+    return this;
+  }
+
   TestLdapConfig timeout(Duration timeout) {
     this.timeout = timeout;
     return this;
