@@ -74,7 +74,8 @@ final class LdapConnections implements AutoCloseable {
     result.setBindWithDNRequiresPassword(!unauthenticatedService(config));
     result.setFollowReferrals(config.permitReferrals());
     // Authelia binds to a referred server as to the configured one: as the service account.
-    result.setReferralConnector((url, connection) -> connect(url.getHost(), url.getPort(), serviceBind));
+    result.setReferralConnector((url, referring) -> serverSet(url.getHost(), url.getPort(), serviceBind)
+        .getConnection());
     return result;
   }
 
@@ -119,10 +120,6 @@ final class LdapConnections implements AutoCloseable {
 
   private SingleServerSet serverSet(String host, int port, BindRequest bind) {
     return new SingleServerSet(host, port, sockets, options, bind, startTls);
-  }
-
-  private LDAPConnection connect(String host, int port, BindRequest bind) throws LDAPException {
-    return serverSet(host, port, bind).getConnection();
   }
 
   /** Runs work with the service account's connection; a directory that cannot answer is unavailable. */
@@ -184,9 +181,14 @@ final class LdapConnections implements AutoCloseable {
     return UNREACHABLE.contains(e.getResultCode()) || !e.getResultCode().isConnectionUsable();
   }
 
+  /**
+   * Names the result and what the server or the SDK said about it (a refused certificate, a timeout). The
+   * SDK's messages name addresses and DNs, never a bind password.
+   */
   static DirectoryUnavailableException unavailable(String what, LDAPException e) {
-    return new DirectoryUnavailableException(what + ": " + e.getResultCode()
-        + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e);
+    String said = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage();
+    return new DirectoryUnavailableException(what + ": " + e.getResultCode() + (said == null ? "" : " (" + said + ")"),
+        e);
   }
 
   private static void sleep(Duration pause) {

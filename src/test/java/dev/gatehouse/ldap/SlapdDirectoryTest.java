@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
+import dev.gatehouse.config.schema.TlsVersion;
 import dev.gatehouse.proxy.ThrowawayCa;
 import dev.gatehouse.testing.TemporarySlapd.Setup;
+import dev.gatehouse.testing.TemporarySlapd.Tls;
 import dev.gatehouse.testing.TemporarySlapd;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class SlapdDirectoryTest {
   @BeforeAll
   static void start() {
     ca = ThrowawayCa.create(certificates);
-    slapd = seeded(PLAIN.withTls(ca.chainFile(), ca.keyFile()));
+    slapd = seeded(PLAIN.withTls(new Tls(ca.chainFile(), ca.keyFile(), null)));
   }
 
   @AfterAll
@@ -132,21 +134,43 @@ class SlapdDirectoryTest {
   }
 
   @Test
-  void aWrongServerNameOrAnUntrustedCaIsRefused(@TempDir Path other) throws Exception {
+  void aWrongServerNameOrAnUntrustedCaIsRefusedUnlessVerifyingIsSkipped(@TempDir Path other) throws Exception {
     X509TrustManager stranger = ThrowawayCa.create(Files.createDirectories(other)).trustManager();
     TestLdapConfig wrongName = custom(slapd.port()).address("ldaps", slapd.ldapsPort()).tls("ldap.other.test", false);
     TestLdapConfig untrustedLdaps = custom(slapd.port()).address("ldaps", slapd.ldapsPort()).tls(null, false);
     TestLdapConfig untrustedStartTls = custom(slapd.port()).tls(null, true);
-    assertRefused(directory(wrongName, ca.trustManager()));
-    assertRefused(directory(untrustedLdaps, stranger));
-    assertRefused(directory(untrustedStartTls, stranger));
-    assertRefused(directory(untrustedLdaps, null));
+    assertRefused(directory(wrongName, ca.trustManager()), "did not contain any of the acceptable addresses");
+    assertRefused(directory(untrustedLdaps, stranger), "PKIX path validation failed");
+    assertRefused(directory(untrustedStartTls, stranger), "PKIX path validation failed");
+    assertRefused(directory(untrustedLdaps, null), "PKIX path building failed");
+    try (LdapDirectory skipVerify = directory(untrustedLdaps.skipVerify(), stranger)) {
+      assertThat(skipVerify.authenticate("john", JOHN_PASSWORD)).isPresent();
+    }
   }
 
-  private static void assertRefused(LdapDirectory directory) {
+  private static void assertRefused(LdapDirectory directory, String reason) {
     try (directory) {
       assertThatThrownBy(() -> directory.authenticate("john", JOHN_PASSWORD))
-          .isInstanceOf(DirectoryUnavailableException.class);
+          .isInstanceOf(DirectoryUnavailableException.class)
+          .hasMessageContaining(reason);
+    }
+  }
+
+  /**
+   * A server that speaks TLS 1.2 at most: offered 1.2, it is used; with a minimum of TLS 1.3, which the other
+   * server accepts, the handshake fails.
+   */
+  @Test
+  void theTlsVersionsAreThoseConfigured() {
+    try (TemporarySlapd tls12 = seeded(PLAIN.withTls(new Tls(ca.chainFile(), ca.keyFile(), "NORMAL:-VERS-TLS1.3")));
+        LdapDirectory only12 = directory(custom(tls12.port()).tls(null, true, TlsVersion.TLS_1_2, TlsVersion.TLS_1_2),
+            ca.trustManager());
+        LdapDirectory only13 = directory(custom(slapd.port()).tls(null, true, TlsVersion.TLS_1_3, null),
+            ca.trustManager())) {
+      assertThat(only12.authenticate("john", JOHN_PASSWORD)).isPresent();
+      assertThat(only13.authenticate("john", JOHN_PASSWORD)).isPresent();
+      assertRefused(directory(custom(tls12.port()).tls(null, true, TlsVersion.TLS_1_3, null), ca.trustManager()),
+          "handshake");
     }
   }
 

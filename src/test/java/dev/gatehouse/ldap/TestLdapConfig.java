@@ -132,13 +132,22 @@ final class TestLdapConfig {
     return this;
   }
 
+  TestLdapConfig skipVerify() {
+    this.tls = new SessionConfig.Tls(null, true, TlsVersion.TLS_1_2, null);
+    return this;
+  }
+
   TestLdapConfig timeout(Duration timeout) {
     this.timeout = timeout;
     return this;
   }
 
   TestLdapConfig tls(String serverName, boolean startTls) {
-    this.tls = new SessionConfig.Tls(serverName, false, TlsVersion.TLS_1_2, null);
+    return tls(serverName, startTls, TlsVersion.TLS_1_2, null);
+  }
+
+  TestLdapConfig tls(String serverName, boolean startTls, TlsVersion minimum, TlsVersion maximum) {
+    this.tls = new SessionConfig.Tls(serverName, false, minimum, maximum);
     this.startTls = startTls;
     return this;
   }

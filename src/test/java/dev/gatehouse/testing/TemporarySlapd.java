@@ -46,23 +46,30 @@ public final class TemporarySlapd implements AutoCloseable {
    *
    * @param schemas file names below /etc/ldap/schema, without {@code .schema}
    * @param overlays overlays loaded as modules and stacked on the database, e.g. {@code ppolicy}
-   * @param certificateChain the server's certificate then its CA (PEM), or null for no TLS
+   * @param tls null for no TLS
    */
-  public record Setup(List<String> schemas, List<String> overlays, Path certificateChain, Path privateKey) {
+  public record Setup(List<String> schemas, List<String> overlays, Tls tls) {
 
     public static Setup of(String... schemas) {
-      return new Setup(List.of(schemas), List.of(), null, null);
+      return new Setup(List.of(schemas), List.of(), null);
     }
 
     public Setup withOverlay(String overlay) {
       List<String> all = new ArrayList<>(overlays);
       all.add(overlay);
-      return new Setup(schemas, all, certificateChain, privateKey);
+      return new Setup(schemas, all, tls);
     }
 
-    public Setup withTls(Path chain, Path key) {
-      return new Setup(schemas, overlays, chain, key);
+    public Setup withTls(Tls tls) {
+      return new Setup(schemas, overlays, tls);
     }
+  }
+
+  /**
+   * @param certificateChain the server's certificate then its CA (PEM)
+   * @param cipherSuite slapd's {@code TLSCipherSuite} (a GnuTLS priority string), or null for its default
+   */
+  public record Tls(Path certificateChain, Path privateKey, String cipherSuite) {
   }
 
   public static TemporarySlapd start(Setup setup) {
@@ -89,9 +96,12 @@ public final class TemporarySlapd implements AutoCloseable {
     conf.append("modulepath /usr/lib/ldap\nmoduleload back_mdb\n");
     setup.overlays().forEach(overlay -> conf.append("moduleload ").append(overlay).append('\n'));
     conf.append("pidfile ").append(directory.resolve("slapd.pid")).append('\n');
-    if (setup.certificateChain() != null) {
-      conf.append("TLSCertificateFile ").append(setup.certificateChain()).append('\n')
-          .append("TLSCertificateKeyFile ").append(setup.privateKey()).append('\n');
+    if (setup.tls() != null) {
+      conf.append("TLSCertificateFile ").append(setup.tls().certificateChain()).append('\n')
+          .append("TLSCertificateKeyFile ").append(setup.tls().privateKey()).append('\n');
+      if (setup.tls().cipherSuite() != null) {
+        conf.append("TLSCipherSuite ").append(setup.tls().cipherSuite()).append('\n');
+      }
     }
     conf.append("database mdb\nmaxsize 16777216\nsuffix \"").append(SUFFIX).append("\"\n")
         .append("rootdn \"").append(ROOT_DN).append("\"\nrootpw ").append(ROOT_PASSWORD).append('\n')
