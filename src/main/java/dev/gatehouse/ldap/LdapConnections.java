@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import dev.gatehouse.config.schema.LdapBackendConfig;
 import dev.gatehouse.config.schema.SessionConfig;
+import dev.gatehouse.identity.DirectoryUnavailableException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;

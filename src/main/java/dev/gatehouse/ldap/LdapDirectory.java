@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.gatehouse.config.schema.LdapBackendConfig.GroupSearchMode;
 import dev.gatehouse.config.schema.LdapBackendConfig;
+import dev.gatehouse.identity.DirectoryUnavailableException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -161,13 +162,22 @@ public final class LdapDirectory implements AutoCloseable {
    * directory supports from its root DSE, warning as Authelia does about an unused StartTLS.
    */
   public DirectoryFeatures checkStartup() {
-    DirectoryFeatures features = connections.withService(DirectoryFeatures::read);
+    DirectoryFeatures features = checkReachable();
     log.info("LDAP directory {}: {}", config.address(), features);
     if (features.startTls() && !config.startTls() && !config.address().isLdaps()) {
       log.error("Your LDAP server supports TLS but you don't appear to be using it: use the scheme"
           + " 'ldaps://' or enable start_tls to secure the connections to it");
     }
     return features;
+  }
+
+  /**
+   * What the directory supports, read from its root DSE as the service account: the check of readiness.
+   *
+   * @throws DirectoryUnavailableException when the directory cannot answer
+   */
+  public DirectoryFeatures checkReachable() {
+    return connections.withService(DirectoryFeatures::read);
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
 import dev.gatehouse.config.schema.LdapBackendConfig;
+import dev.gatehouse.identity.DirectoryUnavailableException;
 import dev.gatehouse.testing.Race;
 import java.net.InetAddress;
 import java.net.ServerSocket;

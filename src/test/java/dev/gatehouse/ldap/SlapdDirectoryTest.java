@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
 import dev.gatehouse.config.schema.TlsVersion;
+import dev.gatehouse.identity.DirectoryUnavailableException;
 import dev.gatehouse.proxy.ThrowawayCa;
 import dev.gatehouse.testing.TemporarySlapd.Setup;
 import dev.gatehouse.testing.TemporarySlapd.Tls;

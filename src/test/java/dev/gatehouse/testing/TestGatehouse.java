@@ -216,23 +216,43 @@ public final class TestGatehouse implements AutoCloseable {
    */
   public static Path writeConfiguration(Path directory, int port, String clientsYaml, String storageYaml,
       String notifierYaml, String usersYaml) {
+    write(directory.resolve("users.yml"), usersYaml);
+    String fileBackend = """
+        authentication_backend:
+          file:
+            path: '%s'
+        """.formatted(directory.resolve("users.yml"));
+    return writeConfigurationWith(directory, port, fileBackend, clientsYaml, storageYaml, notifierYaml);
+  }
+
+  /** As {@link #writeConfiguration(Path, int, String, String, String, String)}, with this authentication backend. */
+  private static Path writeConfigurationWith(Path directory, int port, String backendYaml, String clientsYaml,
+      String storageYaml, String notifierYaml) {
     String configuration = """
         server:
           address: 'tcp://127.0.0.1:%d/'
         log:
           level: 'warn'
-        authentication_backend:
-          file:
-            path: '%s'
+        %s
         %s
         %s
         identity_providers:
           oidc:
             hmac_secret: 'this_is_a_test_hmac_secret_of_sufficient_length'
         %s
-        """.formatted(port, directory.resolve("users.yml"), storageYaml, notifierYaml, clientsYaml);
-    write(directory.resolve("users.yml"), usersYaml);
+        """.formatted(port, backendYaml, storageYaml, notifierYaml, clientsYaml);
     return write(directory.resolve("configuration.yml"), configuration);
+  }
+
+  /**
+   * Starts with users from a directory server: {@code backendYaml} is the whole
+   * {@code authentication_backend} section, e.g. its {@code ldap} backend.
+   */
+  public static TestGatehouse startOnDirectory(Path directory, String clientsYaml, String backendYaml) {
+    int port = freePort();
+    Path file = writeConfigurationWith(directory, port, backendYaml, clientsYaml, storageLocal(directory),
+        filesystemNotifier(directory));
+    return new TestGatehouse(directory, port, List.of(file));
   }
 
   public static String storageLocal(Path directory) {
