@@ -7,11 +7,14 @@ import dev.gatehouse.config.ConfigLocationException;
 import dev.gatehouse.config.ConfigLocations;
 import dev.gatehouse.config.ConfigurationLoader;
 import dev.gatehouse.config.LoadResult;
+import dev.gatehouse.config.schema.AuthenticationBackendConfig;
 import dev.gatehouse.config.schema.Configuration;
 import dev.gatehouse.crypto.NativeCrypto;
+import dev.gatehouse.crypto.TrustedCertificates;
 import dev.gatehouse.identity.UserDirectory;
 import dev.gatehouse.identity.UsersFileDirectory;
 import dev.gatehouse.identity.UsersFileException;
+import dev.gatehouse.ldap.LdapUserDirectory;
 import dev.gatehouse.notifier.NotificationException;
 import dev.gatehouse.notifier.Notifier;
 import dev.gatehouse.notifier.Notifiers;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.X509TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -84,13 +88,7 @@ public class Gatehouse {
    * rather than a failed Spring context.
    */
   public static ConfigurableApplicationContext start(Configuration configuration) {
-    UserDirectory users;
-    try {
-      users = UsersFileDirectory.open(configuration.authenticationBackend().usersFile(),
-          configuration.authenticationBackend().extraAttributes());
-    } catch (UsersFileException e) {
-      throw new StartupProblems(e.problems());
-    }
+    UserDirectory users = openUsers(configuration);
     List<String> storageProblems = StorageStartupCheck.problemsBeforeStart(configuration.storage());
     if (!storageProblems.isEmpty()) {
       throw new StartupProblems(storageProblems);
@@ -115,6 +113,25 @@ public class Gatehouse {
     } catch (RuntimeException failure) {
       throw StorageStartupCheck.explain(configuration.storage(), failure)
           .<RuntimeException>map(problem -> new StartupProblems(List.of(problem))).orElse(failure);
+    }
+  }
+
+  /** The users file, read now, or the directory, connected to now (a directory not up yet is waited for). */
+  private static UserDirectory openUsers(Configuration configuration) {
+    AuthenticationBackendConfig backend = configuration.authenticationBackend();
+    if (backend.ldap() != null) {
+      X509TrustManager trust;
+      try {
+        trust = TrustedCertificates.withDirectoryIfAny(configuration.certificatesDirectory());
+      } catch (IllegalArgumentException e) {
+        throw new StartupProblems(List.of("certificates_directory: " + e.getMessage()));
+      }
+      return LdapUserDirectory.open(backend.ldap(), backend.refreshInterval(), trust, Clock.systemUTC());
+    }
+    try {
+      return UsersFileDirectory.open(backend.usersFile(), backend.extraAttributes());
+    } catch (UsersFileException e) {
+      throw new StartupProblems(e.problems());
     }
   }
 

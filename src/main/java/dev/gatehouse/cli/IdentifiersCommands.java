@@ -1,16 +1,22 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.config.schema.Configuration;
+import dev.gatehouse.crypto.TrustedCertificates;
+import dev.gatehouse.identity.DirectoryUnavailableException;
 import dev.gatehouse.identity.IdentifierTransfer;
 import dev.gatehouse.identity.UsersFile;
 import dev.gatehouse.identity.UsersFileResult;
+import dev.gatehouse.ldap.LdapDirectory;
 import dev.gatehouse.storage.OpaqueIdentifierRepository;
 import dev.gatehouse.storage.OpaqueIdentifierRow;
 import dev.gatehouse.storage.StorageAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,14 +116,28 @@ final class IdentifiersCommands {
     }
   }
 
-  /** The users of the configured users file: identifiers are only imported for users Gatehouse knows. */
-  static Set<String> knownUsers(Configuration configuration) {
+  /**
+   * Whether Gatehouse knows a user, so that data is only imported for users who can sign in: one of the
+   * users file, or one the directory finds (asked once per user, over a connection of its own).
+   */
+  static Predicate<String> knownUsers(Configuration configuration) {
     var backend = configuration.authenticationBackend();
+    if (backend.ldap() != null) {
+      X509TrustManager trust = TrustedCertificates.withDirectoryIfAny(configuration.certificatesDirectory());
+      return username -> {
+        try (LdapDirectory directory = new LdapDirectory(backend.ldap(), Clock.systemUTC(), trust)) {
+          return directory.find(username).isPresent();
+        } catch (DirectoryUnavailableException e) {
+          throw new CommandFailure("the LDAP directory " + backend.ldap().address() + " does not answer: "
+              + e.getMessage());
+        }
+      };
+    }
     UsersFileResult users = UsersFile.load(backend.usersFile(), backend.extraAttributes());
     if (!users.isValid()) {
       throw new CommandFailure("the users file has errors (see 'gatehouse config validate'): "
           + String.join("; ", users.problems()));
     }
-    return users.users().keySet();
+    return users.users().keySet()::contains;
   }
 }

@@ -195,7 +195,7 @@ final class TotpCommands {
 
     @Override
     void run(StorageAccess storage, Configuration configuration, PrintWriter out) {
-      if (!IdentifiersCommands.knownUsers(configuration).contains(username)) {
+      if (!IdentifiersCommands.knownUsers(configuration).test(username)) {
         throw new CommandFailure("user '" + username + "' is not in the users file");
       }
       var totp = configuration.totp();

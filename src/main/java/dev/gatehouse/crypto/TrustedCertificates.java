@@ -31,6 +31,11 @@ public final class TrustedCertificates {
   private TrustedCertificates() {
   }
 
+  /** The JVM's CAs and those of {@code directory}; null (the JVM's own) when no directory is configured. */
+  public static X509TrustManager withDirectoryIfAny(Path directory) {
+    return directory == null ? null : withDirectory(directory);
+  }
+
   /**
    * The JVM's CAs and those of {@code directory}.
    *

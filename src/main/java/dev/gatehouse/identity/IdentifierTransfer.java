@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The users' subject identifiers ({@code sub}) in Authelia's export format
@@ -39,7 +39,7 @@ public final class IdentifierTransfer {
   }
 
   /** Adding one identifier by hand ({@code storage user identifiers add}), under the rules of an import. */
-  public static ImportPlan planAdding(OpaqueIdentifierRow row, Set<String> knownUsers,
+  public static ImportPlan planAdding(OpaqueIdentifierRow row, Predicate<String> knownUsers,
       List<OpaqueIdentifierRow> existing) {
     return plan(List.of(entry(row)), knownUsers, existing);
   }
@@ -48,11 +48,11 @@ public final class IdentifierTransfer {
    * What importing {@code text} would do next to the {@code existing} rows, for the users of
    * {@code knownUsers}; {@link ImportPlan#problems()} lists every reason not to.
    */
-  public static ImportPlan plan(String text, Set<String> knownUsers, List<OpaqueIdentifierRow> existing) {
+  public static ImportPlan plan(String text, Predicate<String> knownUsers, List<OpaqueIdentifierRow> existing) {
     return plan(ExportFile.read(text, KEY, "User Opaque Identifiers"), knownUsers, existing);
   }
 
-  private static ImportPlan plan(List<Map<String, Object>> entries, Set<String> knownUsers,
+  private static ImportPlan plan(List<Map<String, Object>> entries, Predicate<String> knownUsers,
       List<OpaqueIdentifierRow> existing) {
     Map<String, OpaqueIdentifierRow> byIdentifier = new HashMap<>();
     Map<String, OpaqueIdentifierRow> bySubject = new HashMap<>();
@@ -93,7 +93,7 @@ public final class IdentifierTransfer {
     return plan;
   }
 
-  private static OpaqueIdentifierRow read(Map<String, Object> entry, String where, Set<String> knownUsers,
+  private static OpaqueIdentifierRow read(Map<String, Object> entry, String where, Predicate<String> knownUsers,
       List<String> problems) {
     int before = problems.size();
     String username = text(entry, "username");
@@ -102,7 +102,7 @@ public final class IdentifierTransfer {
     String identifier = text(entry, "identifier");
     if (username == null || username.isEmpty()) {
       problems.add(where + ": username is missing");
-    } else if (!knownUsers.contains(username)) {
+    } else if (!knownUsers.test(username)) {
       problems.add(where + ": user '" + username + "' is not in the users file");
     }
     if (!SERVICE.equals(service)) {

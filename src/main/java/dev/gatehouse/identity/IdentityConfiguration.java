@@ -5,13 +5,19 @@ import dev.gatehouse.storage.OpaqueIdentifierRepository;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 
-/** Identity wiring: the users.yml directory (opened before Spring starts), its watcher, subjects. */
+/** Identity wiring: the user directory (opened before Spring starts), its watcher or connections, subjects. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class IdentityConfiguration {
 
   @Bean
   SubjectIdentifiers subjectIdentifiers(OpaqueIdentifierRepository repository) {
     return new SubjectIdentifiers(repository);
+  }
+
+  /** The directory's connections, closed with the application (a users file holds none). */
+  @Bean(destroyMethod = "close")
+  AutoCloseable userDirectoryConnections(UserDirectory users) {
+    return users instanceof AutoCloseable connections ? connections : () -> { };
   }
 
   @Bean(destroyMethod = "close")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * TOTP devices in Authelia's export formats ({@code authelia storage user totp export}): YAML with
@@ -59,7 +60,8 @@ public final class TotpTransfer {
    * The devices of {@code text} to store, for users of {@code knownUsers} who hold none yet
    * ({@code usersWithDevices}); {@link ImportPlan#problems()} lists every reason not to.
    */
-  public static ImportPlan plan(String text, Set<String> knownUsers, Set<String> usersWithDevices, Instant now) {
+  public static ImportPlan plan(String text, Predicate<String> knownUsers, Set<String> usersWithDevices,
+      Instant now) {
     List<Map<String, Object>> entries = ExportFile.read(text, KEY, "TOTP configuration");
     ImportPlan plan = new ImportPlan(new ArrayList<>(), new ArrayList<>());
     Map<String, Integer> entryOfUser = new HashMap<>();
@@ -71,7 +73,7 @@ public final class TotpTransfer {
         Integer earlier = entryOfUser.putIfAbsent(device.username(), index + 1);
         if (earlier != null) {
           problems.add(where + ": a second device for user '" + device.username() + "' (entry " + earlier + ")");
-        } else if (!knownUsers.contains(device.username())) {
+        } else if (!knownUsers.test(device.username())) {
           problems.add(where + ": user '" + device.username() + "' is not in the users file");
         } else if (usersWithDevices.contains(device.username())) {
           problems.add(where + ": user '" + device.username() + "' already has a TOTP configuration; delete it"

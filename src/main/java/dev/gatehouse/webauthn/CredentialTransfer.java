@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Security keys and passkeys in Authelia's export format ({@code authelia storage user webauthn
@@ -76,7 +77,7 @@ public final class CredentialTransfer {
    * The credentials of {@code text} to store for users of {@code knownUsers}, on one of
    * {@code rpIds} (any, when empty), none already registered ({@code existing}).
    */
-  public static ImportPlan plan(String text, Set<String> knownUsers, Set<String> rpIds,
+  public static ImportPlan plan(String text, Predicate<String> knownUsers, Set<String> rpIds,
       List<WebAuthnCredentialRow> existing, Instant now) {
     List<Map<String, Object>> entries = ExportFile.read(text, KEY, "WebAuthn credentials");
     Set<String> taken = new HashSet<>();
@@ -96,7 +97,7 @@ public final class CredentialTransfer {
         } else if (taken.contains(key)) {
           problems.add(who + ": credential '" + row.description() + "' is registered already");
         }
-        if (!knownUsers.contains(row.username())) {
+        if (!knownUsers.test(row.username())) {
           problems.add(who + ": user '" + row.username() + "' is not in the users file");
         }
         if (!rpIds.isEmpty() && !rpIds.contains(row.rpId())) {

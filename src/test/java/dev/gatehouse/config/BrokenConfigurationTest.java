@@ -169,7 +169,7 @@ class BrokenConfigurationTest {
     LoadResult result = load("log:\n  level: info\n");
 
     assertThat(result.errors()).containsExactly(
-        "authentication_backend: is required: configure the 'file' backend with its 'path'",
+        "authentication_backend: is required: configure the 'file' backend with its 'path', or the 'ldap' backend",
         "storage.encryption_key: is required: a random secret of 20 or more characters that"
             + " encrypts sensitive values in the database",
         "storage: a 'local' or 'postgres' database must be configured, e.g. local.path:"

@@ -58,8 +58,6 @@ class UnsupportedKeysTest {
               email: true
           password_reset:
             disable: true
-          ldap:
-            address: 'ldap://ldap'
         """) + """
         server:
           buffers:
@@ -77,7 +75,6 @@ class UnsupportedKeysTest {
         "authentication_backend.file.password" + IGNORED,
         "authentication_backend.file.search" + IGNORED,
         "authentication_backend.password_reset" + IGNORED,
-        "authentication_backend.ldap" + IGNORED,
         "server.buffers" + IGNORED, "server.timeouts" + IGNORED, "server.headers" + IGNORED,
         "server.endpoints.enable_pprof" + IGNORED);
   }

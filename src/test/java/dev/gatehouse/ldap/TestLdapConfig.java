@@ -7,15 +7,15 @@ import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
 import dev.gatehouse.config.schema.LdapBackendConfig.LdapAddress;
 import dev.gatehouse.config.schema.LdapBackendConfig.Pooling;
 import dev.gatehouse.config.schema.LdapBackendConfig;
+import dev.gatehouse.config.schema.LdapPreset;
 import dev.gatehouse.config.schema.SessionConfig;
 import dev.gatehouse.config.schema.TlsVersion;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Builds {@link LdapBackendConfig} as the binder will: the implementation's defaults from Authelia 4.39's
- * {@code schema.DefaultLDAPAuthenticationBackendConfigurationImplementation*}, then the attribute
- * placeholders of both filters filled in.
+ * Builds {@link LdapBackendConfig} as the binder does: the implementation's defaults ({@link LdapPreset}),
+ * then the attribute placeholders of both filters filled in.
  */
 final class TestLdapConfig {
 
@@ -43,55 +43,16 @@ final class TestLdapConfig {
     this.implementation = implementation;
   }
 
-  /** An implementation's defaults, against {@code ldap://127.0.0.1:port}. */
+  /** An implementation's defaults (the binder's {@link LdapPreset}), against {@code ldap://127.0.0.1:port}. */
   static TestLdapConfig of(Implementation implementation, int port) {
+    LdapPreset preset = LdapPreset.of(implementation);
     TestLdapConfig config = new TestLdapConfig(implementation).address("ldap", port);
-    switch (implementation) {
-      case CUSTOM -> config.attributes = attributes(null, "uid", "displayName", "mail", null, Map.of());
-      case LLDAP -> {
-        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))(objectClass=person))";
-        config.groupsFilter = "(&(member={dn})(objectClass=groupOfUniqueNames))";
-        config.additionalUsersDn = "OU=people";
-        config.additionalGroupsDn = "OU=groups";
-        config.attributes = attributes(null, "uid", "cn", "mail", "memberOf", Map.of());
-      }
-      case RFC2307BIS -> {
-        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))"
-            + "(|(objectClass=inetOrgPerson)(objectClass=organizationalPerson)))";
-        config.groupsFilter = "(&(|(member={dn})(uniqueMember={dn}))(|(objectClass=groupOfNames)"
-            + "(objectClass=groupOfUniqueNames)(objectClass=groupOfMembers))(!(pwdReset=TRUE)))";
-        config.attributes = attributes(null, "uid", "displayName", "mail", "memberOf", Map.of());
-      }
-      case ACTIVE_DIRECTORY -> {
-        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))"
-            + "(sAMAccountType=805306368)(!(userAccountControl:1.2.840.113556.1.4.803:=2))(!(pwdLastSet=0))"
-            + "(|(!(accountExpires=*))(accountExpires=0)(accountExpires>={date-time:microsoft-nt})))";
-        config.groupsFilter = "(&(member={dn})(|(sAMAccountType=268435456)(sAMAccountType=536870912)))";
-        config.attributes = activeDirectoryAttributes();
-      }
-      case FREEIPA -> {
-        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))(objectClass=person)"
-            + "(!(nsAccountLock=TRUE))(krbPasswordExpiration>={date-time:generalized})"
-            + "(|(!(krbPrincipalExpiration=*))(krbPrincipalExpiration>={date-time:generalized})))";
-        config.groupsFilter = "(&(member={dn})(objectClass=groupOfNames))";
-        config.attributes = new Attributes(null, "uid", "displayName", "sn", "givenName", null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, "mail", "memberOf", "cn",
-            Map.of());
-      }
-      case GLAUTH -> {
-        config.usersFilter = "(&(|({username_attribute}={input})({mail_attribute}={input}))"
-            + "(objectClass=posixAccount)(!(accountStatus=inactive)))";
-        config.groupsFilter = "(&(uniqueMember={dn})(objectClass=posixGroup))";
-        config.attributes = attributes(null, "cn", "description", "mail", "memberOf", Map.of());
-      }
-    }
+    config.usersFilter = preset.usersFilter();
+    config.groupsFilter = preset.groupsFilter();
+    config.additionalUsersDn = preset.additionalUsersDn() == null ? "" : preset.additionalUsersDn();
+    config.additionalGroupsDn = preset.additionalGroupsDn() == null ? "" : preset.additionalGroupsDn();
+    config.attributes = preset.attributes();
     return config;
-  }
-
-  private static Attributes activeDirectoryAttributes() {
-    return new Attributes("distinguishedName", "sAMAccountName", "displayName", "sn", "givenName", "middleName",
-        null, null, null, "wWWHomePage", null, null, null, null, "telephoneNumber", null, "streetAddress", "l",
-        "st", "postalCode", "c", "mail", "memberOf", "cn", Map.of());
   }
 
   static Attributes attributes(String dn, String username, String displayName, String mail, String memberOf,

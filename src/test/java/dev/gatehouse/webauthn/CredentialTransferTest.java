@@ -46,7 +46,7 @@ class CredentialTransferTest {
         "description: YubiKey", "sign_count: 5", "kid: " + Base64.getEncoder().encodeToString(key.credentialId()));
 
     WebAuthnFixture after = new WebAuthnFixture();
-    CredentialTransfer.ImportPlan plan = CredentialTransfer.plan(exported, Set.of("john"), Set.of(PARTY.id()),
+    CredentialTransfer.ImportPlan plan = CredentialTransfer.plan(exported, "john"::equals, Set.of(PARTY.id()),
         after.credentials.all(), NOW);
     assertThat(plan.problems()).isEmpty();
     plan.credentials().forEach(after.credentials::add);
@@ -57,7 +57,7 @@ class CredentialTransferTest {
         USER_PRESENT, 4, null), user -> true)).as("the counter came along: 4 after 5 is a copy")
         .isInstanceOf(SignInOutcome.Cloned.class);
     WebAuthnFixture third = new WebAuthnFixture();
-    CredentialTransfer.plan(exported, Set.of("john"), Set.of(), List.of(), NOW).credentials()
+    CredentialTransfer.plan(exported, "john"::equals, Set.of(), List.of(), NOW).credentials()
         .forEach(third.credentials::add);
     WebAuthnSignIn thirdSignIn = third.signIn(SETTINGS);
     options = json.readTree(thirdSignIn.beginSecondFactor(session, PARTY, "john"));
@@ -90,7 +90,7 @@ class CredentialTransferTest {
             sign_count: -1
             public_key: ''
         """;
-    CredentialTransfer.ImportPlan plan = CredentialTransfer.plan(file, Set.of("john"), Set.of(PARTY.id()), List.of(),
+    CredentialTransfer.ImportPlan plan = CredentialTransfer.plan(file, "john"::equals, Set.of(PARTY.id()), List.of(),
         NOW);
     assertThat(plan.credentials()).isEmpty();
     assertThat(plan.problems()).containsExactly(

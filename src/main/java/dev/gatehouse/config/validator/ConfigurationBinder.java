@@ -11,6 +11,9 @@ import dev.gatehouse.config.schema.SessionConfig;
 import dev.gatehouse.config.schema.StorageConfig;
 import dev.gatehouse.config.schema.TotpConfig;
 import dev.gatehouse.config.schema.WebAuthnConfig;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -49,7 +52,29 @@ public final class ConfigurationBinder {
         OidcBinder.bind(root.child("identity_providers").child("oidc"),
             DefinitionsBinder.networks(root.child("definitions")),
             backend == null ? Set.of() : backend.extraAttributes().keySet()),
-        TelemetryBinder.bind(root.child("telemetry")));
+        TelemetryBinder.bind(root.child("telemetry")),
+        certificatesDirectory(root.child("certificates_directory")));
+  }
+
+  /** Authelia's check: when set, a directory that can be read. */
+  private static Path certificatesDirectory(ConfigNode node) {
+    String location = node.string();
+    if (location == null || location.isEmpty()) {
+      return null;
+    }
+    Path directory;
+    try {
+      directory = Path.of(location);
+    } catch (InvalidPathException e) {
+      node.error("the location '" + location + "' could not be inspected: " + e.getReason());
+      return null;
+    }
+    if (!Files.exists(directory)) {
+      node.error("the location '" + location + "' could not be inspected: no such file or directory");
+    } else if (!Files.isDirectory(directory)) {
+      node.error("the location refers to '" + location + "' which is not a directory");
+    }
+    return directory;
   }
 
   /**
