@@ -13,7 +13,6 @@ import dev.gatehouse.storage.StorageAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.net.ssl.X509TrustManager;

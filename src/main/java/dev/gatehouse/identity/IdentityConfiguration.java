@@ -17,7 +17,7 @@ public class IdentityConfiguration {
   /** The directory's connections, closed with the application (a users file holds none). */
   @Bean(destroyMethod = "close")
   AutoCloseable userDirectoryConnections(UserDirectory users) {
-    return users instanceof AutoCloseable connections ? connections : () -> { };
+    return users instanceof AutoCloseable connections ? connections::close : () -> { };
   }
 
   @Bean(destroyMethod = "close")

@@ -1,9 +1,9 @@
 package dev.gatehouse.browser;
 
 import static dev.gatehouse.browser.SeedClientFlow.consentIfAsked;
+import static dev.gatehouse.browser.SeedClientFlow.enrolTotp;
 import static dev.gatehouse.browser.SeedClientFlow.enterTotp;
 import static dev.gatehouse.browser.SeedClientFlow.signInWithPassword;
-import static dev.gatehouse.browser.SeedClientFlow.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -13,7 +13,6 @@ import dev.gatehouse.browser.SeedClientFlow.SignedIn;
 import dev.gatehouse.testing.AuthenticatorApp;
 import dev.gatehouse.testing.CallbackServer;
 import dev.gatehouse.testing.HeadlessChromium;
-import dev.gatehouse.testing.NotificationFile;
 import dev.gatehouse.testing.TestGatehouse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -46,11 +44,7 @@ class FreshLoginTest {
 
       Login login = flow.start(browser, Map.of());
       signInWithPassword(chromium);
-      browser.findElement(By.id("code")).sendKeys(NotificationFile.oneTimeCode(gatehouse.notificationFile()));
-      submit(browser);
-      AuthenticatorApp phone = new AuthenticatorApp(browser.findElement(By.id("secret")).getText());
-      browser.findElement(By.id("code")).sendKeys(phone.codeOfStep(step - 1));
-      submit(browser);
+      AuthenticatorApp phone = enrolTotp(browser, gatehouse.notificationFile(), step - 1);
       consentIfAsked(chromium);
       long firstLogin = flow.finish(browser, login).idToken().getDateClaim("auth_time").getTime() / 1000;
 

@@ -25,10 +25,13 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.gatehouse.testing.AuthenticatorApp;
 import dev.gatehouse.testing.CallbackServer;
 import dev.gatehouse.testing.HeadlessChromium;
+import dev.gatehouse.testing.NotificationFile;
 import dev.gatehouse.testing.TestGatehouse;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +99,20 @@ final class SeedClientFlow {
     browser.findElement(By.id("password")).sendKeys(TestGatehouse.PASSWORD);
     chromium.screenshot("password");
     submit(browser);
+  }
+
+  /**
+   * The first login's TOTP set-up, after the password: the one-time code mailed to {@code notificationFile}
+   * confirms the user, then the secret shown goes into a new authenticator app, whose code of
+   * {@code step} confirms it.
+   */
+  static AuthenticatorApp enrolTotp(WebDriver browser, Path notificationFile, long step) {
+    browser.findElement(By.id("code")).sendKeys(NotificationFile.oneTimeCode(notificationFile));
+    submit(browser);
+    AuthenticatorApp phone = new AuthenticatorApp(browser.findElement(By.id("secret")).getText());
+    browser.findElement(By.id("code")).sendKeys(phone.codeOfStep(step));
+    submit(browser);
+    return phone;
   }
 
   static void enterTotp(WebDriver browser, String code) {

@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
  * UnboundID's in-memory directory server shaped like LLDAP or Active Directory, on a fixed port so that a
  * test can stop it and start it again where the client expects it.
  */
-final class InMemoryDirectories {
+public final class InMemoryDirectories {
 
-  static final String JOHN_PASSWORD = "john-password";
+  public static final String JOHN_PASSWORD = "john-password";
   static final String AD_PASSWORD = "Passw0rd!";
   /** AD's bitwise AND matching rule, which the in-memory server does not evaluate. */
   static final String BITWISE_AND = "1.2.840.113556.1.4.803";
@@ -32,7 +32,7 @@ final class InMemoryDirectories {
    * LLDAP's layout: users in ou=people (uid, mail, cn), groups in ou=groups with both group classes, which
    * LLDAP (no schema checking) serves though both are structural; the in-memory server is told to allow it.
    */
-  static InMemoryDirectoryServer lldap() throws LDAPException {
+  public static InMemoryDirectoryServer lldap() throws LDAPException {
     InMemoryDirectoryServerConfig config = config("dc=example,dc=com");
     config.setEnforceSingleStructuralObjectClass(false);
     return serve(config, "lldap.ldif");

@@ -17,10 +17,10 @@ import java.util.Map;
  * Builds {@link LdapBackendConfig} as the binder does: the implementation's defaults ({@link LdapPreset}),
  * then the attribute placeholders of both filters filled in.
  */
-final class TestLdapConfig {
+public final class TestLdapConfig {
 
-  static final String SERVICE_DN = "cn=admin,dc=example,dc=com";
-  static final String SERVICE_PASSWORD = "service-secret";
+  public static final String SERVICE_DN = "cn=admin,dc=example,dc=com";
+  public static final String SERVICE_PASSWORD = "service-secret";
 
   private final Implementation implementation;
   private LdapAddress address;

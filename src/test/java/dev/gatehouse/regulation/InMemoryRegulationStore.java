@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /** The store's contract over plain lists, so the regulator's rules are tested without a database. */
-final class InMemoryRegulationStore implements RegulationStore {
+public final class InMemoryRegulationStore implements RegulationStore {
 
   private record Ban(String key, Instant expires) {
   }

@@ -54,7 +54,8 @@ final class AuthenticationBackendBinder {
       return null;
     }
     try {
-      return new AuthenticationBackendConfig.File(Path.of(path), watch, extraAttributes(file.child("extra_attributes")));
+      return new AuthenticationBackendConfig.File(Path.of(path), watch,
+          extraAttributes(file.child("extra_attributes")));
     } catch (InvalidPathException e) {
       pathNode.error("'" + path + "' is not a valid file path: " + e.getReason());
       return null;

@@ -52,10 +52,11 @@ final class LdapBackendBinder {
     if (baseDn == null || baseDn.isEmpty()) {
       ldap.child("base_dn").error("is required, e.g. 'dc=example,dc=com'");
     }
+    String additionalUsersDn = ldap.child("additional_users_dn").string(nonNull(preset.additionalUsersDn()));
+    String additionalGroupsDn = ldap.child("additional_groups_dn").string(nonNull(preset.additionalGroupsDn()));
     return new LdapBackendConfig(address, implementation,
         ldap.child("timeout").positiveDuration(preset.timeout()), ldap.child("start_tls").bool(false), tls,
-        pooling(ldap.child("pooling")), baseDn, ldap.child("additional_users_dn").string(nonNull(preset.additionalUsersDn())),
-        fill(usersFilter, attributes), ldap.child("additional_groups_dn").string(nonNull(preset.additionalGroupsDn())),
+        pooling(ldap.child("pooling")), baseDn, additionalUsersDn, fill(usersFilter, attributes), additionalGroupsDn,
         fill(groupsFilter, attributes), mode, attributes, ldap.child("permit_referrals").bool(false), unauthenticated,
         ldap.child("permit_feature_detection_failure").bool(false), user, password);
   }
