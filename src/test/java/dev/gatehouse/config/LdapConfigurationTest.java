@@ -122,6 +122,16 @@ class LdapConfigurationTest {
   }
 
   @Test
+  void aUnixSocketAddressIsRefusedWithTheReason() {
+    LoadResult result = ldap("address: '/var/run/slapd/ldapi'\nimplementation: 'lldap'\nbase_dn: 'dc=example,dc=com'\n"
+        + SERVICE_ACCOUNT);
+
+    assertThat(result.errors()).containsExactly("authentication_backend.ldap.address: with value"
+        + " '/var/run/slapd/ldapi' is a unix socket (ldapi) address, which Gatehouse does not support: Java's LDAP"
+        + " clients have no unix sockets; use 'ldap://' or 'ldaps://'");
+  }
+
+  @Test
   void memberOfByDnNeedsTheDistinguishedNameAttribute() {
     LoadResult result = ldap("""
         address: 'ldaps://ldap.example.com'

@@ -61,7 +61,7 @@ final class LdapBackendBinder {
         ldap.child("permit_feature_detection_failure").bool(false), user, password);
   }
 
-  /** Authelia's default scheme is ldaps, and a bare path is a unix socket (ldapi). */
+  /** Authelia's default scheme is ldaps, and a bare path is a unix socket (ldapi), which is refused here. */
   private static LdapAddress address(ConfigNode node) {
     String text = node.string();
     if (text == null || text.isEmpty()) {
@@ -79,7 +79,11 @@ final class LdapBackendBinder {
     return switch (scheme) {
       case "ldap" -> new LdapAddress(scheme, parsed.host(), portOr(parsed, LDAP_PORT), "");
       case "ldaps" -> new LdapAddress(scheme, parsed.host(), portOr(parsed, LDAPS_PORT), "");
-      case "ldapi" -> new LdapAddress(scheme, "", 0, parsed.path());
+      case "ldapi" -> {
+        node.error("with value '" + text + "' is a unix socket (ldapi) address, which Gatehouse does not support:"
+            + " Java's LDAP clients have no unix sockets; use 'ldap://' or 'ldaps://'");
+        yield null;
+      }
       default -> {
         node.error("with value '" + text + "' is invalid: scheme must be one of 'ldap', 'ldaps', or 'ldapi' but"
             + " is configured as '" + scheme + "'");
