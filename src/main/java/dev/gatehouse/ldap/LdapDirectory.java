@@ -59,7 +59,10 @@ public final class LdapDirectory implements AutoCloseable {
   }
 
   private static String under(String additionalDn, String baseDn) {
-    return additionalDn == null || additionalDn.isEmpty() ? baseDn : additionalDn + "," + baseDn;
+    if (additionalDn == null || additionalDn.isEmpty()) {
+      return baseDn;
+    }
+    return baseDn.isEmpty() ? additionalDn : additionalDn + "," + baseDn;
   }
 
   /**

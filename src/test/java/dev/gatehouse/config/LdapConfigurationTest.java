@@ -88,8 +88,10 @@ class LdapConfigurationTest {
         "authentication_backend.ldap.groups_filter: is required, e.g. '(&(member={dn})(objectClass=groupOfNames))'",
         "authentication_backend.ldap.user: is required: the service account's DN, e.g. 'cn=admin,dc=example,dc=com'",
         "authentication_backend.ldap.password: is required: the service account's password (or set"
-            + " AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD_FILE to a file holding it)",
-        "authentication_backend.ldap.base_dn: is required, e.g. 'dc=example,dc=com'");
+            + " AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD_FILE to a file holding it)");
+    assertThat(ldap("address: 'ldap://127.0.0.1'\nimplementation: 'lldap'\n" + SERVICE_ACCOUNT)
+        .configuration().authenticationBackend().ldap().baseDn())
+        .as("optional since Authelia 4.39: the searches start at the root").isEmpty();
   }
 
   @Test

@@ -48,10 +48,8 @@ final class LdapBackendBinder {
     String user = ldap.child("user").string();
     String password = ldap.child("password").string();
     checkServiceAccount(ldap, unauthenticated, user, password);
-    String baseDn = ldap.child("base_dn").string();
-    if (baseDn == null || baseDn.isEmpty()) {
-      ldap.child("base_dn").error("is required, e.g. 'dc=example,dc=com'");
-    }
+    // Optional since Authelia 4.39: without it, searches start at the directory's root.
+    String baseDn = ldap.child("base_dn").string("");
     String additionalUsersDn = ldap.child("additional_users_dn").string(nonNull(preset.additionalUsersDn()));
     String additionalGroupsDn = ldap.child("additional_groups_dn").string(nonNull(preset.additionalGroupsDn()));
     return new LdapBackendConfig(address, implementation,
