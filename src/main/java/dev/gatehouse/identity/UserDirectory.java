@@ -21,6 +21,16 @@ public interface UserDirectory {
   Optional<User> authenticate(String input, String password);
 
   /**
+   * The username whose sign-in attempts {@code input} counts toward, so that regulation cannot be
+   * side-stepped by typing the same account another way: with a directory, the mail address or another
+   * letter case finds the same entry. The input itself when no user matches (a file's usernames are
+   * exact), or when the directory cannot answer.
+   */
+  default String regulatedName(String input) {
+    return input;
+  }
+
+  /**
    * Returns when the source can answer now; a file always can.
    *
    * @throws DirectoryUnavailableException when a directory server cannot

@@ -86,6 +86,16 @@ public final class LdapUserDirectory implements UserDirectory, AutoCloseable {
     return user.isEmpty() ? user : keep(user, user.get().username(), clock.instant());
   }
 
+  /** One search, uncached: what was typed is not a username, so it must not become a key of kept details. */
+  @Override
+  public String regulatedName(String input) {
+    try {
+      return directory.find(input).map(DirectoryUser::username).orElse(input);
+    } catch (DirectoryUnavailableException outage) {
+      return input;
+    }
+  }
+
   @Override
   public void checkReachable() {
     directory.checkReachable();

@@ -52,7 +52,8 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         || !(authentication.getCredentials() instanceof String password)) {
       throw failure(started);
     }
-    Regulator.Attempt attempt = regulator.begin(username, remoteIp(authentication), AuthenticationKind.PASSWORD);
+    Regulator.Attempt attempt = regulator.begin(users.regulatedName(username), remoteIp(authentication),
+        AuthenticationKind.PASSWORD);
     Optional<User> user;
     try {
       user = users.authenticate(username, password);

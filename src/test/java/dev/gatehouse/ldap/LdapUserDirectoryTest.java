@@ -86,6 +86,19 @@ class LdapUserDirectoryTest {
     }
   }
 
+  @Test
+  void anInputTypedAnotherWayIsRegulatedAsTheUserItFinds() {
+    try (LdapUserDirectory users = open(Duration.ofMinutes(5))) {
+      assertThat(users.regulatedName("JOHN")).as("the directory matches uid without case").isEqualTo("john");
+      assertThat(users.regulatedName("john@example.com")).isEqualTo("john");
+      assertThat(users.regulatedName("nobody")).isEqualTo("nobody");
+      assertThat(users.regulatedName("*)(uid=*")).isEqualTo("*)(uid=*");
+
+      server.shutDown(true);
+      assertThat(users.regulatedName("john@example.com")).as("the directory down").isEqualTo("john@example.com");
+    }
+  }
+
   private LdapUserDirectory open(Duration refreshInterval) {
     return LdapUserDirectory.open(LldapDirectoryTest.lldap(server.getListenPort()), refreshInterval, null, clock);
   }

@@ -18,9 +18,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
-/** The password step against a directory that does not answer: "try again", and still counted by regulation. */
+/**
+ * The password step with a directory: an outage is "try again" and still counted by regulation, and attempts
+ * count toward the user the directory finds, however the account was typed.
+ */
 class PasswordAuthenticationProviderTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
@@ -41,6 +45,39 @@ class PasswordAuthenticationProviderTest {
 
     assertThat(regulator.begin("john", null, AuthenticationKind.PASSWORD).banned())
         .as("three attempts while the directory was down, as three wrong passwords").isTrue();
+  }
+
+  @Test
+  void failuresTypedAsTheMailAddressOrInAnotherCaseCountTowardTheOneUser() {
+    PasswordAuthenticationProvider provider = new PasswordAuthenticationProvider(new WrongPasswords(), regulator,
+        new TimingAttackDelay(new SecureRandom(), duration -> { }), clock);
+
+    for (String typed : List.of("john", "JOHN", "john@example.com")) {
+      clock.advance(Duration.ofSeconds(5));
+      assertThatThrownBy(() -> provider.authenticate(new UsernamePasswordAuthenticationToken(typed, "guess")))
+          .isInstanceOf(BadCredentialsException.class);
+    }
+
+    assertThat(regulator.begin("john", null, AuthenticationKind.PASSWORD).banned()).isTrue();
+  }
+
+  /** A directory that finds john however he is typed, and refuses every password. */
+  private static final class WrongPasswords implements UserDirectory {
+
+    @Override
+    public Optional<User> find(String username) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<User> authenticate(String input, String password) {
+      return Optional.empty();
+    }
+
+    @Override
+    public String regulatedName(String input) {
+      return input.equalsIgnoreCase("john") || input.equals("john@example.com") ? "john" : input;
+    }
   }
 
   private static final class DirectoryDown implements UserDirectory {
