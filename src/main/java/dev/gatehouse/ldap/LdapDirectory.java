@@ -12,6 +12,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import dev.gatehouse.config.schema.LdapBackendConfig.GroupSearchMode;
 import dev.gatehouse.config.schema.LdapBackendConfig;
 import dev.gatehouse.identity.DirectoryUnavailableException;
+import dev.gatehouse.identity.User;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class LdapDirectory implements AutoCloseable {
    *
    * @throws DirectoryUnavailableException when the directory cannot answer
    */
-  public Optional<DirectoryUser> authenticate(String input, String password) {
+  public Optional<User> authenticate(String input, String password) {
     if (input == null || input.isEmpty() || password == null || password.isEmpty()) {
       return Optional.empty();
     }
@@ -91,7 +92,7 @@ public final class LdapDirectory implements AutoCloseable {
    *
    * @throws DirectoryUnavailableException when the directory cannot answer
    */
-  public Optional<DirectoryUser> find(String username) {
+  public Optional<User> find(String username) {
     if (username == null || username.isEmpty()) {
       return Optional.empty();
     }
@@ -118,7 +119,7 @@ public final class LdapDirectory implements AutoCloseable {
     }
   }
 
-  private Optional<DirectoryUser> details(LDAPInterface directory, String input, SearchResultEntry entry)
+  private Optional<User> details(LDAPInterface directory, String input, SearchResultEntry entry)
       throws LDAPException {
     Optional<String> username = entries.username(entry);
     if (username.isEmpty()) {

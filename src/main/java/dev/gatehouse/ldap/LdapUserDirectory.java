@@ -77,12 +77,12 @@ public final class LdapUserDirectory implements UserDirectory, AutoCloseable {
     if (details != null && details.freshAt(now, refreshInterval)) {
       return Optional.of(details.user());
     }
-    return keep(directory.find(username).map(LdapUserDirectory::toUser), username, now);
+    return keep(directory.find(username), username, now);
   }
 
   @Override
   public Optional<User> authenticate(String input, String password) {
-    Optional<User> user = directory.authenticate(input, password).map(LdapUserDirectory::toUser);
+    Optional<User> user = directory.authenticate(input, password);
     return user.isEmpty() ? user : keep(user, user.get().username(), clock.instant());
   }
 
@@ -90,7 +90,7 @@ public final class LdapUserDirectory implements UserDirectory, AutoCloseable {
   @Override
   public String regulatedName(String input) {
     try {
-      return directory.find(input).map(DirectoryUser::username).orElse(input);
+      return directory.find(input).map(User::username).orElse(input);
     } catch (DirectoryUnavailableException outage) {
       return input;
     }
@@ -116,13 +116,6 @@ public final class LdapUserDirectory implements UserDirectory, AutoCloseable {
       }
     }
     return user;
-  }
-
-  static User toUser(DirectoryUser user) {
-    return new User(user.username(), user.displayName(), null, user.email(), user.groups(), false,
-        user.givenName(), user.middleName(), user.familyName(), user.nickname(), user.profile(), user.picture(),
-        user.website(), user.gender(), user.birthdate(), user.zoneinfo(), user.locale(), user.phoneNumber(),
-        user.phoneExtension(), user.address(), user.extra());
   }
 
   private record Details(User user, Instant readAt) {

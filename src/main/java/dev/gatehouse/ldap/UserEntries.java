@@ -3,6 +3,7 @@ package dev.gatehouse.ldap;
 import com.unboundid.ldap.sdk.Entry;
 import dev.gatehouse.config.schema.LdapBackendConfig.Attributes;
 import dev.gatehouse.identity.Address;
+import dev.gatehouse.identity.User;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ final class UserEntries {
     return values(entry, names.memberOf());
   }
 
-  DirectoryUser user(Entry entry, String username, List<String> groups) {
+  /** The entry as a Gatehouse user; the directory checks the password, so the user carries none. */
+  User user(Entry entry, String username, List<String> groups) {
     List<String> emails = values(entry, names.mail());
     if (emails.isEmpty() && Objects.equals(names.mail(), names.username())) {
       emails = List.of(username);
@@ -68,8 +70,8 @@ final class UserEntries {
     if (displayName == null && Objects.equals(names.displayName(), names.username())) {
       displayName = username;
     }
-    return new DirectoryUser(username, displayName == null ? "" : displayName,
-        emails.isEmpty() ? null : emails.get(0), emails, groups, value(entry, names.givenName()),
+    return new User(username, displayName == null ? "" : displayName, null,
+        emails.isEmpty() ? null : emails.get(0), groups, false, value(entry, names.givenName()),
         value(entry, names.middleName()), value(entry, names.familyName()), value(entry, names.nickname()),
         url(entry, names.profile()), url(entry, names.picture()), url(entry, names.website()),
         value(entry, names.gender()), value(entry, names.birthdate()), value(entry, names.zoneinfo()),

@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -34,9 +35,14 @@ public final class StorageOutages {
 
   /** The failure among {@code thrown} and its causes that shows storage out of reach, if any. */
   public static Optional<Throwable> find(Throwable thrown) {
+    return cause(thrown, StorageOutages::isOutage);
+  }
+
+  /** The first of {@code thrown} and its causes that is of {@code kind}; a chain that loops back ends. */
+  public static Optional<Throwable> cause(Throwable thrown, Predicate<Throwable> kind) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable cause = thrown; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
-      if (isOutage(cause)) {
+      if (kind.test(cause)) {
         return Optional.of(cause);
       }
     }

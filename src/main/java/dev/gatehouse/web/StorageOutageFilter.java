@@ -7,9 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,8 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class StorageOutageFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(StorageOutageFilter.class);
-  /** Causes looked through, so that a cause chain that loops back ends. */
-  private static final int MAX_CAUSES = 16;
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,8 +32,8 @@ final class StorageOutageFilter extends OncePerRequestFilter {
       if (response.isCommitted()) {
         throw failure;
       }
-      Optional<Throwable> directoryOutage = causes(failure).filter(DirectoryUnavailableException.class::isInstance)
-          .findFirst();
+      Optional<Throwable> directoryOutage =
+          StorageOutages.cause(failure, DirectoryUnavailableException.class::isInstance);
       Optional<Throwable> outage = StorageOutages.find(failure);
       if (directoryOutage.isPresent()) {
         log.warn("The user directory is unavailable, answered 503 to {} {}: {}", request.getMethod(),
@@ -51,9 +47,5 @@ final class StorageOutageFilter extends OncePerRequestFilter {
         throw failure;
       }
     }
-  }
-
-  private static Stream<Throwable> causes(Throwable failure) {
-    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).limit(MAX_CAUSES);
   }
 }

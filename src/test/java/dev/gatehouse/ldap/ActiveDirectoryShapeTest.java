@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
 import dev.gatehouse.identity.Address;
+import dev.gatehouse.identity.User;
 import dev.gatehouse.testing.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +46,9 @@ class ActiveDirectoryShapeTest {
   @Test
   void signsInWithTheAccountNameOrTheMailAndReadsTheProfile() {
     try (LdapDirectory directory = directory(activeDirectory())) {
-      DirectoryUser jane = directory.authenticate("jdoe", AD_PASSWORD).orElseThrow();
+      User jane = directory.authenticate("jdoe", AD_PASSWORD).orElseThrow();
 
-      assertThat(directory.authenticate("jane@ad.test", AD_PASSWORD).map(DirectoryUser::username)).hasValue("jdoe");
+      assertThat(directory.authenticate("jane@ad.test", AD_PASSWORD).map(User::username)).hasValue("jdoe");
       assertThat(jane.displayName()).isEqualTo("Jane Doe");
       assertThat(jane.groups()).containsExactlyInAnyOrder("Admins", "Devs");
       assertThat(jane.givenName()).isEqualTo("Jane");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
+import dev.gatehouse.identity.User;
 import dev.gatehouse.testing.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class FreeIpaAndGlauthShapeTest {
   @Test
   void freeIpaSignsInWithTheUidOrTheMail() {
     try (LdapDirectory directory = directory(Implementation.FREEIPA)) {
-      DirectoryUser user = directory.authenticate("ipauser@example.com", "ipa-password").orElseThrow();
+      User user = directory.authenticate("ipauser@example.com", "ipa-password").orElseThrow();
 
       assertThat(user.username()).isEqualTo("ipauser");
       assertThat(user.givenName()).isEqualTo("IPA");
@@ -59,7 +60,7 @@ class FreeIpaAndGlauthShapeTest {
   @Test
   void glauthNamesUsersByCnAndDescribesThem() {
     try (LdapDirectory directory = directory(Implementation.GLAUTH)) {
-      DirectoryUser user = directory.authenticate("hackers@example.com", "glauth-password").orElseThrow();
+      User user = directory.authenticate("hackers@example.com", "glauth-password").orElseThrow();
 
       assertThat(user.username()).isEqualTo("hackers");
       assertThat(user.displayName()).isEqualTo("Hackers United");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.config.schema.LdapBackendConfig.Implementation;
 import dev.gatehouse.config.schema.TlsVersion;
 import dev.gatehouse.identity.DirectoryUnavailableException;
+import dev.gatehouse.identity.User;
 import dev.gatehouse.proxy.ThrowawayCa;
 import dev.gatehouse.testing.TemporarySlapd.Setup;
 import dev.gatehouse.testing.TemporarySlapd.Tls;
@@ -70,7 +71,7 @@ class SlapdDirectoryTest {
   @Test
   void customSignsInWithTheUsernameOnly() {
     try (LdapDirectory directory = directory(custom(slapd.port()), null)) {
-      DirectoryUser john = directory.authenticate("john", JOHN_PASSWORD).orElseThrow();
+      User john = directory.authenticate("john", JOHN_PASSWORD).orElseThrow();
 
       assertThat(john.displayName()).isEqualTo("John Doe");
       assertThat(john.email()).isEqualTo("john@example.com");
@@ -98,7 +99,7 @@ class SlapdDirectoryTest {
   @Test
   void rfc2307bisFindsNoGroupsWhereThePasswordPolicySchemaIsMissing() {
     try (LdapDirectory directory = directory(TestLdapConfig.of(Implementation.RFC2307BIS, slapd.port()), null)) {
-      DirectoryUser john = directory.authenticate("john@example.com", JOHN_PASSWORD).orElseThrow();
+      User john = directory.authenticate("john@example.com", JOHN_PASSWORD).orElseThrow();
 
       assertThat(john.username()).isEqualTo("john");
       assertThat(john.groups()).isEmpty();

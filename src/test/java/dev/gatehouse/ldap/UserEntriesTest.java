@@ -7,11 +7,12 @@ import dev.gatehouse.config.schema.ExtraAttribute.ValueType;
 import dev.gatehouse.config.schema.ExtraAttribute;
 import dev.gatehouse.config.schema.LdapBackendConfig.Attributes;
 import dev.gatehouse.config.schema.LdapBackendConfig.ExtraLdapAttribute;
+import dev.gatehouse.identity.User;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How an entry becomes a DirectoryUser: Authelia's fallbacks, the promises of identity.User, typed extras. */
+/** How an entry becomes a User: Authelia's fallbacks, the promises of identity.User, typed extras. */
 class UserEntriesTest {
 
   private static final Attributes PLAIN = TestLdapConfig.attributes(null, "uid", "displayName", "mail", null,
@@ -31,10 +32,10 @@ class UserEntriesTest {
   void theUsernameStandsInForAMissingDisplayNameOrMailOfTheSameAttribute() throws Exception {
     UserEntries entries = new UserEntries(TestLdapConfig.attributes(null, "mail", "mail", "mail", null, Map.of()));
 
-    DirectoryUser user = entries.user(new Entry("dn: cn=x", "cn: x"), "x@example.com", List.of());
+    User user = entries.user(new Entry("dn: cn=x", "cn: x"), "x@example.com", List.of());
 
     assertThat(user.displayName()).isEqualTo("x@example.com");
-    assertThat(user.emails()).containsExactly("x@example.com");
+    assertThat(user.email()).isEqualTo("x@example.com");
     assertThat(new UserEntries(PLAIN).user(new Entry("dn: cn=x"), "x", List.of()).displayName()).isEmpty();
   }
 
@@ -45,7 +46,7 @@ class UserEntriesTest {
     Entry entry = new Entry("dn: cn=x", "website: https://example.com/x", "profile: javascript:alert(1)",
         "picture: not a url", "locale: EN-gb");
 
-    DirectoryUser user = new UserEntries(attributes).user(entry, "x", List.of());
+    User user = new UserEntries(attributes).user(entry, "x", List.of());
 
     assertThat(user.website()).isEqualTo("https://example.com/x");
     assertThat(user.profile()).isNull();
