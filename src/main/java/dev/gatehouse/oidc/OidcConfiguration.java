@@ -43,6 +43,7 @@ import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
 import dev.gatehouse.oidc.tokens.IdTokenSignatures;
+import dev.gatehouse.oidc.tokens.TokenResponses;
 import dev.gatehouse.oidc.tokens.UserInfoBearerToken;
 import dev.gatehouse.oidc.tokens.UserInfoClaims;
 import dev.gatehouse.oidc.tokens.UserInfoErrorResponses;
@@ -83,6 +84,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Spring Authorization Server, at Authelia's paths, fed by configuration.yml. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -142,10 +145,12 @@ public class OidcConfiguration {
 
   @Bean
   DatabaseAuthorizationService authorizationService(AuthorizationRepository repository,
-      RegisteredClientRepository clients, Clock clock, Configuration configuration) {
+      RegisteredClientRepository clients, PlatformTransactionManager transactions, Clock clock,
+      Configuration configuration) {
     // Only the embedded database is this process's alone: another instance could change a shared one.
     int cachedGrants = StorageEngine.of(configuration.storage()) == StorageEngine.H2 ? CACHED_GRANTS : 0;
-    return new DatabaseAuthorizationService(repository, clients, clock, cachedGrants);
+    return new DatabaseAuthorizationService(repository, clients, new TransactionTemplate(transactions), clock,
+        cachedGrants);
   }
 
   @Bean
@@ -210,7 +215,7 @@ public class OidcConfiguration {
               .authorizationResponseHandler(responses)
               .errorResponseHandler(responses))
           .tokenEndpoint(endpoint -> endpoint
-              .accessTokenResponseHandler(new CountedTokenResponses(metrics))
+              .accessTokenResponseHandler(new CountedTokenResponses(new TokenResponses(), metrics))
               .authenticationProviders(providers -> {
                 RefreshTokenReuseDetection.install(providers, authorizations);
                 PolicyOnRefresh.install(providers, authorizations, clients, users);

@@ -7,16 +7,16 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
-/** SAS's token response, counted by the grant it answered and written to the audit log. */
+/** The token endpoint's answers, counted by the grant they answered and written to the audit log. */
 public final class CountedTokenResponses implements AuthenticationSuccessHandler {
 
-  private final AuthenticationSuccessHandler responses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+  private final AuthenticationSuccessHandler responses;
   private final Metrics metrics;
 
-  public CountedTokenResponses(Metrics metrics) {
+  public CountedTokenResponses(AuthenticationSuccessHandler responses, Metrics metrics) {
+    this.responses = responses;
     this.metrics = metrics;
   }
 

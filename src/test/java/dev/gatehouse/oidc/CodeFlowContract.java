@@ -28,6 +28,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -132,6 +133,9 @@ abstract class CodeFlowContract extends EngineContract {
         .isNull();
     AccessToken accessToken = tokens.getOIDCTokens().getAccessToken();
     AccessTokenValidator.validate(accessToken, JWSAlgorithm.RS256, new AccessTokenHash(claims.getStringClaim("at_hash")));
+    assertThat(accessToken.getType()).isEqualTo(AccessTokenType.BEARER);
+    assertThat(accessToken.getLifetime()).as("expires_in: the access token's lifespan").isEqualTo(3600);
+    assertThat(accessToken.getScope()).isEqualTo(request.getScope());
     assertThat(tokens.getOIDCTokens().getRefreshToken()).isNotNull();
 
     UserInfoSuccessResponse userInfo = userInfo(accessToken).toSuccessResponse();

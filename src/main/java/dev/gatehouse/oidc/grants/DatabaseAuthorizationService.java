@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
@@ -47,6 +48,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   private static final Logger log = LoggerFactory.getLogger(DatabaseAuthorizationService.class);
   private final AuthorizationRepository repository;
   private final RegisteredClientRepository clients;
+  private final TransactionOperations transactions;
   private final Clock clock;
   private final AuthorizationCache cache;
   private final GrantRows rows = new GrantRows();
@@ -56,16 +58,23 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
    * other processes may write the same database.
    */
   public DatabaseAuthorizationService(AuthorizationRepository repository, RegisteredClientRepository clients,
-      Clock clock, int cachedGrants) {
+      TransactionOperations transactions, Clock clock, int cachedGrants) {
     this.cache = new AuthorizationCache(cachedGrants);
+    this.transactions = transactions;
     this.repository = repository;
     this.clients = clients;
     this.clock = clock;
   }
 
-  /** @throws GrantConflictException if the grant changed in storage since it was read */
+  /**
+   * Stores the grant. A save that is one statement (a new grant, or a grant whose refresh token did
+   * not change) runs on its own, committed by the database as it executes: a transaction around it
+   * would add a round trip to PostgreSQL and the transaction manager's work to every code exchange.
+   * A rotation also records the replaced refresh token, in one transaction with the update.
+   *
+   * @throws GrantConflictException if the grant changed in storage since it was read
+   */
   @Override
-  @Transactional
   public void save(OAuth2Authorization authorization) {
     RequestLookups.forget();
     StoredVersion read = authorization.getAttribute(StoredVersion.ATTRIBUTE);
@@ -74,9 +83,13 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
       repository.insert(row);
     } else {
       row.setVersion(read.version() + 1);
-      repository.update(row);
       if (read.refreshTokenHash() != null && !read.refreshTokenHash().equals(row.getRefreshTokenHash())) {
-        repository.supersede(row.getId(), read.refreshTokenHash(), read.refreshTokenExpiresAt(), clock.instant());
+        transactions.executeWithoutResult(status -> {
+          repository.update(row);
+          repository.supersede(row.getId(), read.refreshTokenHash(), read.refreshTokenExpiresAt(), clock.instant());
+        });
+      } else {
+        repository.update(row);
       }
     }
     if (cache.enabled()) {
@@ -86,7 +99,12 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     }
   }
 
-  private void afterCommit(Runnable action) {
+  /** Runs {@code action} once the caller's transaction has committed, or now when there is none. */
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
