@@ -41,6 +41,7 @@ import dev.gatehouse.oidc.rules.RefreshTokenReuseDetection;
 import dev.gatehouse.oidc.rules.StorageOutageGuard;
 import dev.gatehouse.oidc.tokens.AccessTokenSubjectCustomizer;
 import dev.gatehouse.oidc.tokens.BearerTokenLookup;
+import dev.gatehouse.oidc.tokens.GrantBoundTokenGenerator;
 import dev.gatehouse.oidc.tokens.IdTokenCustomizer;
 import dev.gatehouse.oidc.tokens.IdTokenSignatures;
 import dev.gatehouse.oidc.tokens.TokenResponses;
@@ -67,11 +68,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -176,6 +183,27 @@ public class OidcConfiguration {
   @Bean
   JwtEncoder jwtEncoder(SigningKeys keys) {
     return new NimbusJwtEncoder(keys.signingSource());
+  }
+
+  /**
+   * SAS's token generators, with opaque tokens and the ids of JWTs bound to their grant
+   * ({@link GrantBoundTokenGenerator}). Declared here, it replaces the one SAS would compose from the
+   * customizer beans; what SAS adds besides them is the {@code cnf} claim of DPoP- and certificate-bound
+   * tokens, neither of which Gatehouse offers or advertises: a client that sends a DPoP proof gets a
+   * Bearer token, as from a server without DPoP (RFC 9449 section 5).
+   */
+  @Bean
+  OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, IdTokenCustomizer signedTokens,
+      AccessTokenSubjectCustomizer opaqueTokens) {
+    JwtGenerator jwts = new JwtGenerator(encoder);
+    jwts.setJwtCustomizer(context -> {
+      signedTokens.customize(context);
+      GrantBoundTokenGenerator.bindJwtId(context);
+    });
+    OAuth2AccessTokenGenerator accessTokens = new OAuth2AccessTokenGenerator();
+    accessTokens.setAccessTokenCustomizer(opaqueTokens);
+    return new DelegatingOAuth2TokenGenerator(jwts, new GrantBoundTokenGenerator(accessTokens),
+        new GrantBoundTokenGenerator(new OAuth2RefreshTokenGenerator()));
   }
 
   @Bean

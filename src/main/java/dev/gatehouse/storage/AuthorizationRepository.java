@@ -16,30 +16,39 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Grants in oauth2_authorization, looked up by the digest of any of their codes and tokens (each
- * digest column has its own index) and saved by compare-and-set on their version, and the refresh
- * tokens that rotation replaced (oauth2_superseded_refresh_token, whose rows go with their grant:
- * on delete cascade).
+ * Grants in oauth2_authorization, saved by compare-and-set on their version, and looked up by the
+ * digest of any of their codes and tokens: a state or code through the index of its column; an
+ * access, refresh or ID token by the grant id it names (see GrantBoundTokens in oidc.grants), or else
+ * through oauth2_token_digest, where the digests of tokens that name no grant are recorded. The
+ * refresh tokens that rotation replaced are in oauth2_superseded_refresh_token. The rows of both
+ * tables go with their grant (on delete cascade).
  */
 public class AuthorizationRepository {
 
   /** A digest column of oauth2_authorization, and the OAuth name of the value it holds the digest of. */
   public enum Digest {
-    STATE("state_hash", "state"),
-    CODE("authorization_code_hash", "code"),
-    ACCESS_TOKEN("access_token_hash", "access_token"),
-    REFRESH_TOKEN("refresh_token_hash", "refresh_token"),
-    ID_TOKEN("oidc_id_token_hash", "id_token");
+    STATE("state_hash", "state", false),
+    CODE("authorization_code_hash", "code", false),
+    ACCESS_TOKEN("access_token_hash", "access_token", true),
+    REFRESH_TOKEN("refresh_token_hash", "refresh_token", true),
+    ID_TOKEN("oidc_id_token_hash", "id_token", true);
 
-    /** The order of {@link #findByAnyDigest}'s branches: the kinds most often looked up first. */
+    /** The order in which a token of unknown type is tried: the kinds most often looked up first. */
     public static final List<Digest> ANY_ORDER = List.of(ACCESS_TOKEN, REFRESH_TOKEN, CODE, ID_TOKEN, STATE);
 
     private final String column;
     private final String tokenType;
+    /** A token issued at the token endpoint: its column has no index, see the class. */
+    private final boolean issued;
 
-    Digest(String column, String tokenType) {
+    Digest(String column, String tokenType, boolean issued) {
       this.column = column;
       this.tokenType = tokenType;
+      this.issued = issued;
+    }
+
+    public boolean issued() {
+      return issued;
     }
 
     /** The token type (an {@code OAuth2TokenType} value) whose digest the column holds. */
@@ -53,12 +62,18 @@ public class AuthorizationRepository {
   }
 
   private static final String SELECT = "select * from oauth2_authorization where ";
+  private static final String SELECT_BY_RECORDED_DIGEST = "select a.* from oauth2_token_digest d"
+      + " join oauth2_authorization a on a.id = d.authorization_id where d.token_hash = ?";
   /**
-   * For a token of unknown type (introspection and revocation without a usable hint). One branch per
-   * digest column, so that each uses its index: an OR across the columns makes H2 scan the table.
+   * For a token of unknown type (introspection and revocation without a usable hint) that names no
+   * grant. One branch per index, so that each uses its own: an OR across the columns makes H2 scan
+   * the table.
    */
-  private static final String ANY_DIGEST = Digest.ANY_ORDER.stream()
-      .map(digest -> SELECT + digest.column + " = ?").collect(Collectors.joining(" union all "));
+  private static final String ANY_DIGEST = SELECT_BY_RECORDED_DIGEST
+      + " union all " + SELECT + Digest.CODE.column + " = ?"
+      + " union all " + SELECT + Digest.STATE.column + " = ?";
+  private static final String ANY_ISSUED_DIGEST = Arrays.stream(Digest.values()).filter(Digest::issued)
+      .map(digest -> digest.column).collect(Collectors.joining(", ", SELECT + "id = ? and ? in (", ")"));
   private static final String VALUES = "registered_client_id = ?, principal_name = ?, authorization_grant_type = ?,"
       + " authorized_scopes = ?, attributes = ?, state_hash = ?,"
       + " authorization_code_hash = ?, authorization_code_issued_at = ?, authorization_code_expires_at = ?,"
@@ -81,14 +96,33 @@ public class AuthorizationRepository {
     this.jdbc = jdbc;
   }
 
+  /** The grant holding the digest {@code hash} of this kind, found by the index or the table that serves the kind. */
   public Optional<AuthorizationRow> findBy(Digest digest, String hash) {
+    if (digest.issued) {
+      return first(jdbc.query(SELECT_BY_RECORDED_DIGEST + " and a." + digest.column + " = ?", ROW, hash, hash));
+    }
     return first(jdbc.query(SELECT + digest.column + " = ?", ROW, hash));
   }
 
+  /** The grant {@code grantId}, if it holds the digest {@code hash} of this kind. */
+  public Optional<AuthorizationRow> findByIdAndDigest(String grantId, Digest digest, String hash) {
+    return first(jdbc.query(SELECT + "id = ? and " + digest.column + " = ?", ROW, grantId, hash));
+  }
+
   public Optional<AuthorizationRow> findByAnyDigest(String hash) {
-    Object[] hashes = new Object[Digest.ANY_ORDER.size()];
-    Arrays.fill(hashes, hash);
-    return first(jdbc.query(ANY_DIGEST, ROW, hashes));
+    return first(jdbc.query(ANY_DIGEST, ROW, hash, hash, hash));
+  }
+
+  /** The grant {@code grantId}, if one of the tokens issued for it has the digest {@code hash}. */
+  public Optional<AuthorizationRow> findByIdAndAnyIssuedDigest(String grantId, String hash) {
+    return first(jdbc.query(ANY_ISSUED_DIGEST, ROW, grantId, hash));
+  }
+
+  /** Records the digests of tokens issued for the grant that do not name it, so that they can be found. */
+  public void recordDigests(String grantId, List<String> hashes) {
+    for (String hash : hashes) {
+      jdbc.update("insert into oauth2_token_digest (token_hash, authorization_id) values (?, ?)", hash, grantId);
+    }
   }
 
   public Optional<AuthorizationRow> findById(String id) {

@@ -57,21 +57,21 @@ class StorageSchemaCommandsTest {
     String config = config();
     assertThat(run(config, "storage", "migrate", "list-up").outLines()).startsWith(
         "Storage Schema Migration List (Up)", "", "Version\tDescription", "1\tinitial schema", "2\ttotp")
-        .endsWith("11\tban administration");
+        .endsWith("11\tban administration", "12\ttoken digests");
     assertThat(run(config, "storage", "migrate", "up", "--target", "9").out())
         .isEqualTo("Storage Schema Migration from 0 to 9 is complete (9 applied)\n");
     assertThat(run(config, "storage", "schema-info").outLines()).startsWith("Schema Version: 9",
-        "Schema Upgrade Available: yes - version 11");
+        "Schema Upgrade Available: yes - version 12");
     assertThat(run(config, "storage", "migrate", "list-up").outLines()).endsWith("10\twebauthn",
-        "11\tban administration");
+        "11\tban administration", "12\ttoken digests");
     CommandRun down = run(config, "storage", "migrate", "down", "--target", "5");
     assertThat(down.exitCode()).isEqualTo(1);
     assertThat(down.err()).isEqualTo("gatehouse: Gatehouse's migrations only go forward; to return to an older"
         + " schema, restore the backup taken before the upgrade\n");
 
     assertThat(run(config, "storage", "migrate", "up").out())
-        .isEqualTo("Storage Schema Migration from 9 to 11 is complete (2 applied)\n");
-    assertThat(run(config, "storage", "schema-info").outLines()).contains("Schema Version: 11",
+        .isEqualTo("Storage Schema Migration from 9 to 12 is complete (3 applied)\n");
+    assertThat(run(config, "storage", "schema-info").outLines()).contains("Schema Version: 12",
         "Schema Upgrade Available: no", "Schema Encryption Key: valid");
     assertThat(run(config, "storage", "migrate", "list-down").outLines()).containsExactly(
         "Storage Schema Migration List (Down)", "", "No Migrations Available");

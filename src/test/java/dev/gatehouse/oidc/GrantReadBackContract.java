@@ -12,6 +12,7 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -19,6 +20,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -100,6 +102,51 @@ abstract class GrantReadBackContract extends EngineContract {
   }
 
   /**
+   * Access and refresh tokens name their grant, and are found by it. Tokens issued before they did
+   * (version 12) name none: the upgrade records their digests, through which they keep working, the
+   * access token at userinfo and introspection and the refresh token once. The tokens that refresh
+   * gives name the grant, and the old refresh token then counts as replaced. A token naming a grant
+   * whose digest it does not match is no token.
+   */
+  @Test
+  void tokensThatNameNoGrantAreFoundThroughTheirRecordedDigests() throws Exception {
+    OIDCTokenResponse issued = exchange(new AuthorizationCodeGrant(signIn(new UserAgent(gatehouse.baseUrl())),
+        URI.create(APP_REDIRECT)));
+    String userinfoBefore = userinfo(issued);
+    JdbcTemplate jdbc = new JdbcTemplate(gatehouse.bean(DataSource.class));
+    String grantId = jdbc.queryForObject("select id from oauth2_authorization where access_token_hash = ?",
+        String.class, Sha256.hexOf(issued.getOIDCTokens().getAccessToken().getValue()));
+    assertThat(issued.getOIDCTokens().getAccessToken().getValue()).startsWith(grantId + ".");
+    assertThat(issued.getOIDCTokens().getRefreshToken().getValue()).startsWith(grantId + ".");
+    String earlierAccessToken = new BearerAccessToken(96).getValue();
+    String earlierRefreshToken = new RefreshToken(96).getValue();
+    jdbc.update("update oauth2_authorization set access_token_hash = ?, refresh_token_hash = ? where id = ?",
+        Sha256.hexOf(earlierAccessToken), Sha256.hexOf(earlierRefreshToken), grantId);
+    // What the upgrade to version 12 does for the tokens already issued.
+    for (String token : List.of(earlierAccessToken, earlierRefreshToken)) {
+      jdbc.update("insert into oauth2_token_digest (token_hash, authorization_id) values (?, ?)",
+          Sha256.hexOf(token), grantId);
+    }
+    gatehouse = gatehouse.restart();
+
+    assertThat(JSON.readTree(userinfo(earlierAccessToken).getBody())).isEqualTo(JSON.readTree(userinfoBefore));
+    assertThat(introspect(earlierAccessToken).isActive()).isTrue();
+    assertThat(userinfo(grantId + "." + new BearerAccessToken(96).getValue()).getStatusCode())
+        .as("a token that names the grant but is not its token").isEqualTo(401);
+    OIDCTokenResponse refreshed = exchange(new RefreshTokenGrant(new RefreshToken(earlierRefreshToken)));
+    assertThat(refreshed.getOIDCTokens().getRefreshToken().getValue()).startsWith(grantId + ".");
+    assertThat(JSON.readTree(userinfo(refreshed))).isEqualTo(JSON.readTree(userinfoBefore));
+
+    HTTPResponse replayed = new TokenRequest(provider.getTokenEndpointURI(),
+        new ClientSecretBasic(APP, new Secret(APP_SECRET)),
+        new RefreshTokenGrant(new RefreshToken(earlierRefreshToken))).toHTTPRequest().send();
+    assertThat(replayed.getStatusCode()).isEqualTo(400);
+    assertThat(replayed.getBody()).contains("\"invalid_grant\"");
+    assertThat(userinfo(refreshed.getOIDCTokens().getAccessToken().getValue()).getStatusCode())
+        .as("a replaced refresh token presented again ends the grant").isEqualTo(401);
+  }
+
+  /**
    * A grant stored by an earlier version in a form this one cannot read, or damaged: its tokens
    * get the answers of unknown ones, and the log says which grant and why, without its data.
    */
@@ -166,6 +213,17 @@ abstract class GrantReadBackContract extends EngineContract {
         (BearerAccessToken) tokens.getOIDCTokens().getAccessToken()).toHTTPRequest().send();
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
     return response.getBody();
+  }
+
+  HTTPResponse userinfo(String accessToken) throws Exception {
+    return new UserInfoRequest(provider.getUserInfoEndpointURI(), new BearerAccessToken(accessToken))
+        .toHTTPRequest().send();
+  }
+
+  TokenIntrospectionSuccessResponse introspect(String token) throws Exception {
+    return TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(provider.getIntrospectionEndpointURI(),
+        new ClientSecretBasic(APP, new Secret(APP_SECRET)), new BearerAccessToken(token)).toHTTPRequest().send())
+        .toSuccessResponse();
   }
 
   /** The ID token's claims, as the JSON its payload holds, without those that differ per token. */

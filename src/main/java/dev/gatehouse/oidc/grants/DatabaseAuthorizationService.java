@@ -67,10 +67,11 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   }
 
   /**
-   * Stores the grant. A save that is one statement (a new grant, or a grant whose refresh token did
-   * not change) runs on its own, committed by the database as it executes: a transaction around it
+   * Stores the grant. A save that is one statement (a new grant, or tokens issued for a grant and
+   * bound to it) runs on its own, committed by the database as it executes: a transaction around it
    * would add a round trip to PostgreSQL and the transaction manager's work to every code exchange.
-   * A rotation also records the replaced refresh token, in one transaction with the update.
+   * A rotation also records the replaced refresh token, and tokens that name no grant have their
+   * digests recorded (see {@link GrantBoundTokens}): those saves are one transaction.
    *
    * @throws GrantConflictException if the grant changed in storage since it was read
    */
@@ -79,18 +80,25 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     RequestLookups.forget();
     StoredVersion read = authorization.getAttribute(StoredVersion.ATTRIBUTE);
     AuthorizationRow row = rows.toRow(authorization);
-    if (read == null) {
-      repository.insert(row);
-    } else {
-      row.setVersion(read.version() + 1);
-      if (read.refreshTokenHash() != null && !read.refreshTokenHash().equals(row.getRefreshTokenHash())) {
-        transactions.executeWithoutResult(status -> {
-          repository.update(row);
-          repository.supersede(row.getId(), read.refreshTokenHash(), read.refreshTokenExpiresAt(), clock.instant());
-        });
+    List<String> unbound = GrantRows.unboundDigests(authorization);
+    boolean rotates = read != null && read.refreshTokenHash() != null
+        && !read.refreshTokenHash().equals(row.getRefreshTokenHash());
+    Runnable write = () -> {
+      if (read == null) {
+        repository.insert(row);
       } else {
+        row.setVersion(read.version() + 1);
         repository.update(row);
       }
+      if (rotates) {
+        repository.supersede(row.getId(), read.refreshTokenHash(), read.refreshTokenExpiresAt(), clock.instant());
+      }
+      repository.recordDigests(row.getId(), unbound);
+    };
+    if (rotates || !unbound.isEmpty()) {
+      transactions.executeWithoutResult(status -> write.run());
+    } else {
+      write.run();
     }
     if (cache.enabled()) {
       OAuth2Authorization stored = GrantRows.stored(authorization, row);
@@ -165,7 +173,7 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     }
     OAuth2Authorization stored = cached(digest, tokenType);
     if (stored == null) {
-      stored = read(digest, tokenType);
+      stored = read(token, digest, tokenType);
     }
     if (stored == null) {
       return null;
@@ -176,12 +184,12 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   }
 
   /** The grant from the database, kept in the cache when that is on. */
-  private OAuth2Authorization read(String digest, OAuth2TokenType tokenType) {
+  private OAuth2Authorization read(String token, String digest, OAuth2TokenType tokenType) {
     if (!cache.enabled()) {
-      return find(digest, tokenType).map(this::toAuthorization).orElse(null);
+      return find(token, digest, tokenType).map(this::toAuthorization).orElse(null);
     }
     long readBegan = cache.readBegins();
-    AuthorizationRow row = find(digest, tokenType).orElse(null);
+    AuthorizationRow row = find(token, digest, tokenType).orElse(null);
     OAuth2Authorization stored = row == null ? null : toAuthorization(row);
     if (stored != null) {
       cache.read(stored, keysOf(row), readBegan);
@@ -205,11 +213,19 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
     return null;
   }
 
-  private Optional<AuthorizationRow> find(String digest, OAuth2TokenType tokenType) {
+  /**
+   * A token that names its grant is looked for in that grant only; any other through the indexes and
+   * the recorded digests (see {@link GrantBoundTokens}).
+   */
+  private Optional<AuthorizationRow> find(String token, String digest, OAuth2TokenType tokenType) {
+    Optional<String> grantId = GrantBoundTokens.grantIdOf(token);
     if (tokenType == null) {
-      return repository.findByAnyDigest(digest);
+      return grantId.isPresent() ? repository.findByIdAndAnyIssuedDigest(grantId.get(), digest)
+          : repository.findByAnyDigest(digest);
     }
-    return Digest.ofTokenType(tokenType.getValue()).flatMap(column -> repository.findBy(column, digest));
+    return Digest.ofTokenType(tokenType.getValue()).flatMap(kind -> kind.issued() && grantId.isPresent()
+        ? repository.findByIdAndDigest(grantId.get(), kind, digest)
+        : repository.findBy(kind, digest));
   }
 
   /** The cache keys of a stored grant: one per digest it holds, named by the token type. */

@@ -2,8 +2,10 @@ package dev.gatehouse.oidc.grants;
 
 import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.storage.AuthorizationRow;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -115,6 +117,23 @@ final class GrantRows {
       builder.token(idToken, m -> m.putAll(metadata));
     }
     return builder.build();
+  }
+
+  /**
+   * The digests of the access, refresh and ID tokens this save issues that do not name their grant
+   * ({@link GrantBoundTokens}): only these are recorded in oauth2_token_digest to be found by.
+   */
+  static List<String> unboundDigests(OAuth2Authorization authorization) {
+    List<String> digests = new ArrayList<>();
+    for (var type : List.of(OAuth2AccessToken.class, OAuth2RefreshToken.class, OidcIdToken.class)) {
+      OAuth2Authorization.Token<?> token = authorization.getToken(type);
+      String value = token == null ? null : token.getToken().getTokenValue();
+      if (value != null && !value.startsWith(HIDDEN)
+          && !GrantBoundTokens.bound(value, token.getClaims(), authorization.getId())) {
+        digests.add(Sha256.hexOf(value));
+      }
+    }
+    return digests;
   }
 
   /** The grant as it is now stored: tokens as digests, at the version {@code row} was saved with. */
