@@ -5,6 +5,11 @@ import static dev.gatehouse.security.OAuthCalls.Client.OTHER;
 import static dev.gatehouse.security.OAuthCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import dev.gatehouse.security.OAuthCalls.Client;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -101,6 +106,24 @@ class TokenAttacksTest extends OneFactorGatehouseTest {
       }
       assertTooManyRequests(calls.post(endpoint, Map.of("token", "guessed"), APP, from));
     }
+  }
+
+  @Test
+  @DisplayName("RFC 9449 is not offered, as in Authelia: a DPoP proof at the token endpoint gets a Bearer token")
+  void aDpopProofGetsABearerToken() throws Exception {
+    String code = calls.code(APP, "");
+    ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+    String proof = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256)
+        .createDPoPJWT("POST", calls.uri("/api/oidc/token")).serialize();
+
+    HttpResponse<String> response = calls.post("/api/oidc/token", Map.of("grant_type", "authorization_code",
+        "code", code, "redirect_uri", APP.redirectUri()), APP, "DPoP", proof);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode tokens = json(response);
+    assertThat(text(tokens, "token_type")).isEqualTo("Bearer");
+    assertThat(calls.userinfo(text(tokens, "access_token")).statusCode()).isEqualTo(200);
+    assertThat(introspect(APP, text(tokens, "access_token")).has("cnf")).isFalse();
   }
 
   private static JsonNode introspect(Client client, String token) {
