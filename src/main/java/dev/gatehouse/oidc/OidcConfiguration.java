@@ -190,7 +190,7 @@ public class OidcConfiguration {
    * ({@link GrantBoundTokenGenerator}). Declared here, it replaces the one SAS would compose from the
    * customizer beans; what SAS adds besides them is the {@code cnf} claim of DPoP- and certificate-bound
    * tokens, neither of which Gatehouse offers or advertises: a client that sends a DPoP proof gets a
-   * Bearer token, as from a server without DPoP (RFC 9449 section 5).
+   * Bearer token, as from a server without DPoP.
    */
   @Bean
   OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, IdTokenCustomizer signedTokens,

@@ -62,18 +62,24 @@ public class AuthorizationRepository {
   }
 
   private static final String SELECT = "select * from oauth2_authorization where ";
+  /** The columns of the tokens issued for a grant, as the list of an {@code in}. */
+  private static final String ISSUED_COLUMNS = Arrays.stream(Digest.values()).filter(Digest::issued)
+      .map(digest -> digest.column).collect(Collectors.joining(", ", "(", ")"));
+  /**
+   * A grant by a digest recorded for it, which must still be one of its tokens' digests: a recorded
+   * token that rotation has since replaced stays in oauth2_token_digest until the grant goes.
+   */
   private static final String SELECT_BY_RECORDED_DIGEST = "select a.* from oauth2_token_digest d"
-      + " join oauth2_authorization a on a.id = d.authorization_id where d.token_hash = ?";
+      + " join oauth2_authorization a on a.id = d.authorization_id where d.token_hash = ? and d.token_hash";
   /**
    * For a token of unknown type (introspection and revocation without a usable hint) that names no
    * grant. One branch per index, so that each uses its own: an OR across the columns makes H2 scan
    * the table.
    */
-  private static final String ANY_DIGEST = SELECT_BY_RECORDED_DIGEST
+  private static final String ANY_DIGEST = SELECT_BY_RECORDED_DIGEST + " in " + ISSUED_COLUMNS
       + " union all " + SELECT + Digest.CODE.column + " = ?"
       + " union all " + SELECT + Digest.STATE.column + " = ?";
-  private static final String ANY_ISSUED_DIGEST = Arrays.stream(Digest.values()).filter(Digest::issued)
-      .map(digest -> digest.column).collect(Collectors.joining(", ", SELECT + "id = ? and ? in (", ")"));
+  private static final String ANY_ISSUED_DIGEST = SELECT + "id = ? and ? in " + ISSUED_COLUMNS;
   private static final String VALUES = "registered_client_id = ?, principal_name = ?, authorization_grant_type = ?,"
       + " authorized_scopes = ?, attributes = ?, state_hash = ?,"
       + " authorization_code_hash = ?, authorization_code_issued_at = ?, authorization_code_expires_at = ?,"
@@ -96,10 +102,10 @@ public class AuthorizationRepository {
     this.jdbc = jdbc;
   }
 
-  /** The grant holding the digest {@code hash} of this kind, found by the index or the table that serves the kind. */
+  /** The grant holding the digest {@code hash} of this kind, through the index or the table that serves the kind. */
   public Optional<AuthorizationRow> findBy(Digest digest, String hash) {
     if (digest.issued) {
-      return first(jdbc.query(SELECT_BY_RECORDED_DIGEST + " and a." + digest.column + " = ?", ROW, hash, hash));
+      return first(jdbc.query(SELECT_BY_RECORDED_DIGEST + " = a." + digest.column, ROW, hash));
     }
     return first(jdbc.query(SELECT + digest.column + " = ?", ROW, hash));
   }

@@ -14,6 +14,7 @@ import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -136,6 +137,12 @@ abstract class GrantReadBackContract extends EngineContract {
     OIDCTokenResponse refreshed = exchange(new RefreshTokenGrant(new RefreshToken(earlierRefreshToken)));
     assertThat(refreshed.getOIDCTokens().getRefreshToken().getValue()).startsWith(grantId + ".");
     assertThat(JSON.readTree(userinfo(refreshed))).isEqualTo(JSON.readTree(userinfoBefore));
+    assertThat(introspect(earlierAccessToken).isActive()).as("replaced by the refresh").isFalse();
+    HTTPResponse revoked = new TokenRevocationRequest(provider.getRevocationEndpointURI(),
+        new ClientSecretBasic(APP, new Secret(APP_SECRET)), new BearerAccessToken(earlierAccessToken))
+        .toHTTPRequest().send();
+    assertThat(revoked.getStatusCode()).as("a replaced token revokes nothing").isEqualTo(200);
+    assertThat(JSON.readTree(userinfo(refreshed))).as("the grant is intact").isEqualTo(JSON.readTree(userinfoBefore));
 
     HTTPResponse replayed = new TokenRequest(provider.getTokenEndpointURI(),
         new ClientSecretBasic(APP, new Secret(APP_SECRET)),
