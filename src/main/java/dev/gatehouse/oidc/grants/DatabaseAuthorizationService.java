@@ -214,18 +214,19 @@ public class DatabaseAuthorizationService implements OAuth2AuthorizationService 
   }
 
   /**
-   * A token that names its grant is looked for in that grant only; any other through the indexes and
-   * the recorded digests (see {@link GrantBoundTokens}).
+   * A token that names its grant is looked for in that grant, then, like any other, through the
+   * indexes and the recorded digests (see {@link GrantBoundTokens}): a token made for one grant and
+   * stored with another is recorded, not lost.
    */
   private Optional<AuthorizationRow> find(String token, String digest, OAuth2TokenType tokenType) {
     Optional<String> grantId = GrantBoundTokens.grantIdOf(token);
     if (tokenType == null) {
-      return grantId.isPresent() ? repository.findByIdAndAnyIssuedDigest(grantId.get(), digest)
-          : repository.findByAnyDigest(digest);
+      return grantId.flatMap(id -> repository.findByIdAndAnyIssuedDigest(id, digest))
+          .or(() -> repository.findByAnyDigest(digest));
     }
-    return Digest.ofTokenType(tokenType.getValue()).flatMap(kind -> kind.issued() && grantId.isPresent()
-        ? repository.findByIdAndDigest(grantId.get(), kind, digest)
-        : repository.findBy(kind, digest));
+    return Digest.ofTokenType(tokenType.getValue()).flatMap(kind -> grantId.filter(id -> kind.issued())
+        .flatMap(id -> repository.findByIdAndDigest(id, kind, digest))
+        .or(() -> repository.findBy(kind, digest)));
   }
 
   /** The cache keys of a stored grant: one per digest it holds, named by the token type. */
