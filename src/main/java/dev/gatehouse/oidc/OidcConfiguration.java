@@ -190,20 +190,25 @@ public class OidcConfiguration {
    * ({@link GrantBoundTokenGenerator}). Declared here, it replaces the one SAS would compose from the
    * customizer beans; what SAS adds besides them is the {@code cnf} claim of DPoP- and certificate-bound
    * tokens, neither of which Gatehouse offers or advertises: a client that sends a DPoP proof gets a
-   * Bearer token, as from a server without DPoP.
+   * Bearer token, as from a server without DPoP. Tokens are dated by Gatehouse's one Clock, which
+   * its expiry checks also read.
    */
   @Bean
   OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, IdTokenCustomizer signedTokens,
-      AccessTokenSubjectCustomizer opaqueTokens) {
+      AccessTokenSubjectCustomizer opaqueTokens, Clock clock) {
     JwtGenerator jwts = new JwtGenerator(encoder);
+    jwts.setClock(clock);
     jwts.setJwtCustomizer(context -> {
       signedTokens.customize(context);
       GrantBoundTokenGenerator.bindJwtId(context);
     });
     OAuth2AccessTokenGenerator accessTokens = new OAuth2AccessTokenGenerator();
+    accessTokens.setClock(clock);
     accessTokens.setAccessTokenCustomizer(opaqueTokens);
+    OAuth2RefreshTokenGenerator refreshTokens = new OAuth2RefreshTokenGenerator();
+    refreshTokens.setClock(clock);
     return new DelegatingOAuth2TokenGenerator(jwts, new GrantBoundTokenGenerator(accessTokens),
-        new GrantBoundTokenGenerator(new OAuth2RefreshTokenGenerator()));
+        new GrantBoundTokenGenerator(refreshTokens));
   }
 
   @Bean
